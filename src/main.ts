@@ -1,0 +1,146 @@
+import { Command } from 'commander';
+import { buildApp, moduleJobs } from './app.js';
+import { MODULES } from './modules/index.js';
+import type { AppDeps } from './modules/types.js';
+import { systemCtx } from './platform/access/actor.js';
+import { backupTo, restoreFrom } from './platform/backup/backup.js';
+import { loadConfig } from './platform/config.js';
+import { type DbHandle, openDatabase } from './platform/db/engine.js';
+import { migrateToLatest } from './platform/db/migrate.js';
+import { AppError } from './platform/errors.js';
+import { Scheduler } from './platform/jobs/index.js';
+import { isEmpty, loginHelp, seedPlatformDemo } from './platform/seed/demo.js';
+import { VERSION } from './platform/version.js';
+import pino from 'pino';
+
+const config = loadConfig();
+const log = pino({ level: config.logLevel });
+
+async function open(): Promise<DbHandle> {
+  const h = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await migrateToLatest(h.db);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  return h;
+}
+
+async function seedDemo(h: DbHandle): Promise<boolean> {
+  if (!(await isEmpty(h.db))) return false;
+  await seedPlatformDemo(h.db);
+  const deps: AppDeps = { db: h.db, config, log, engine: h.engine };
+  for (const m of MODULES) {
+    await m.init?.(deps);
+    await m.seedDemo?.(deps);
+  }
+  return true;
+}
+
+const program = new Command().name('fazhi').description('Fazhi 数字法治政府平台').version(VERSION);
+
+program
+  .command('start')
+  .description('启动服务（自动执行数据库迁移）')
+  .option('--demo', '数据库为空时创建演示数据（示例区）')
+  .action(async (opts: { demo?: boolean }) => {
+    const h = await open();
+    if (opts.demo && (await seedDemo(h))) log.info('demo data created');
+    const app = await buildApp({ db: h.db, engine: h.engine, config });
+    const scheduler = new Scheduler(h.db, log);
+    if (config.jobsEnabled) scheduler.start(moduleJobs({ db: h.db, config, log, engine: h.engine }));
+    await app.listen({ port: config.port, host: config.host });
+    process.stdout.write(loginHelp(config.port, config.host));
+    const stop = async () => {
+      await scheduler.stop();
+      await app.close();
+      await h.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+program
+  .command('migrate')
+  .description('执行数据库迁移')
+  .action(async () => {
+    const h = await open();
+    await h.close();
+    console.log('数据库已迁移到最新版本。');
+  });
+
+program
+  .command('seed')
+  .description('写入演示数据')
+  .option('--demo', '示例区演示数据')
+  .action(async (opts: { demo?: boolean }) => {
+    if (!opts.demo) throw new AppError('bad_request', '请使用 seed --demo');
+    const h = await open();
+    const done = await seedDemo(h);
+    await h.close();
+    console.log(done ? loginHelp(config.port, config.host) : '数据库中已有数据，未写入演示数据。');
+  });
+
+const user = program.command('user').description('用户管理');
+user
+  .command('create')
+  .description('创建用户（打印一次性初始密码）')
+  .requiredOption('--username <name>', '用户名')
+  .requiredOption('--name <displayName>', '姓名')
+  .requiredOption('--org <code>', '所属单位代码')
+  .option('--role <role...>', '角色（在所属单位）', [])
+  .option('--subtree', '角色覆盖下级单位')
+  .action(async (o: { username: string; name: string; org: string; role: string[]; subtree?: boolean }) => {
+    const h = await open();
+    try {
+      const org = await h.db.selectFrom('organizations').select('id').where('code', '=', o.org).executeTakeFirst();
+      if (!org) throw new AppError('bad_request', `单位代码「${o.org}」不存在。`);
+      const { createUser } = await import('./modules/identity/commands/create-user.js');
+      const { CreateUserBody } = await import('./modules/identity/identity.schemas.js');
+      const input = CreateUserBody.parse({
+        username: o.username,
+        displayName: o.name,
+        orgId: org.id,
+        grants: o.role.map((role) => ({ role, orgId: org.id, includeSubtree: !!o.subtree })),
+      });
+      const res = await createUser(h.db, systemCtx('cli'), input);
+      console.log(`已创建用户 ${res.user.username}，初始密码：${res.initialPassword}（首次登录须修改）`);
+    } finally {
+      await h.close();
+    }
+  });
+
+program
+  .command('backup <file>')
+  .description('备份全部数据到文件（.jsonl.gz，两种引擎通用）')
+  .action(async (file: string) => {
+    const h = await open();
+    try {
+      const r = await backupTo(h.db, file);
+      console.log(`已备份 ${r.tables} 张表、${r.rows} 行到 ${file}。签名密钥位于 ${config.keyDir}，请一并妥善备份。`);
+    } finally {
+      await h.close();
+    }
+  });
+
+program
+  .command('restore <file>')
+  .description('从备份文件恢复到空数据库')
+  .action(async (file: string) => {
+    const h = await open();
+    try {
+      const r = await restoreFrom(h.db, file);
+      console.log(`已恢复 ${r.tables} 张表、${r.rows} 行。`);
+    } finally {
+      await h.close();
+    }
+  });
+
+for (const m of MODULES) m.cli?.(program);
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof AppError) {
+    console.error(`错误：${err.message}`);
+    process.exit(2);
+  }
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,165 @@
+import type { RequestCtx } from '../../../platform/access/actor.js';
+import { recordAudit } from '../../../platform/audit/index.js';
+import { checkMinimumPeriod, closeDeadlinesFor, registerDeadline, today } from '../../../platform/calendar/index.js';
+import type { Db, Executor } from '../../../platform/db/engine.js';
+import { AppError, conflict } from '../../../platform/errors.js';
+import type { z } from '../../../platform/http/zod.js';
+import { type DecisionRow, recordStage, runStep } from '../decisions.repo.js';
+import type { LegalityOpinionBody, SubmitLegalityBody } from '../decisions.schemas.js';
+
+const LEVEL_ZH = { unit: '承办单位法制机构初审', justice: '司法局（合法性审查机构）审查' } as const;
+const CONCLUSION_ZH = { lawful: '合法', lawful_with_changes: '修改后合法', unlawful: '不合法' } as const;
+
+/** Reviews of the current round, oldest first. */
+export async function reviewsOf(ex: Executor, d: Pick<DecisionRow, 'id' | 'adjustment_count'>) {
+  return ex
+    .selectFrom('decision_legality_reviews')
+    .selectAll()
+    .where('decision_id', '=', d.id)
+    .where('round', '=', d.adjustment_count)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** The level awaiting an opinion, if any. */
+export async function pendingReview(ex: Executor, d: Pick<DecisionRow, 'id' | 'adjustment_count'>) {
+  return (await reviewsOf(ex, d)).find((r) => r.conclusion === null) ?? null;
+}
+
+/**
+ * The hard gate before collective discussion (Art 25; 沪府办发〔2020〕5号 two levels): both the unit's
+ * legal office and the justice bureau have given an opinion other than "unlawful" in the current round.
+ */
+export async function legalityGate(ex: Executor, d: Pick<DecisionRow, 'id' | 'adjustment_count'>): Promise<string[]> {
+  const rs = await reviewsOf(ex, d);
+  const passed = (level: 'unit' | 'justice') =>
+    rs.some((r) => r.level === level && r.conclusion !== null && r.conclusion !== 'unlawful');
+  return [!passed('unit') && '承办单位法制机构的合法性初审意见', !passed('justice') && '司法局的合法性审查意见'].filter(
+    (x): x is string => !!x,
+  );
+}
+
+/**
+ * Sends the draft for legality review (Arts 25–27). The reviewer must be allowed at least 7 working days
+ * (Art 26, rule decision.legality_review); the opinion deadline is registered with the deadline engine.
+ */
+export async function submitLegalityReview(
+  db: Db,
+  ctx: RequestCtx,
+  id: string,
+  input: z.infer<typeof SubmitLegalityBody>,
+) {
+  return runStep(db, ctx, id, 'submitLegalityReview', async (trx, d) => {
+    if (await pendingReview(trx, d)) throw conflict('上一次送审尚未出具审查意见，请等待审查意见后再送审。');
+    if (input.submittedOn > today())
+      throw new AppError('unprocessable', '送审日期不能晚于今天。', { field: 'submittedOn' });
+    if (!d.draft)
+      throw new AppError('unprocessable', '送审材料缺少决策草案，请先完成草案拟定（第二十六条）。', { field: 'draft' });
+    if (input.level === 'justice') {
+      const rs = await reviewsOf(trx, d);
+      if (!rs.some((r) => r.level === 'unit' && r.conclusion && r.conclusion !== 'unlawful')) {
+        throw new AppError('unprocessable', '送司法局审查前，须先取得承办单位法制机构的书面初审意见（两级审查）。', {
+          field: 'level',
+          missing: ['unit_review'],
+        });
+      }
+    }
+    const check = checkMinimumPeriod('decision.legality_review', input.submittedOn, input.replyBy);
+    if (!check.ok) {
+      throw new AppError(
+        'unprocessable',
+        `合法性审查时间一般不少于7个工作日（第二十六条）：要求反馈日期最早应为 ${check.minimumEnd}。`,
+        { field: 'replyBy', minimumEnd: check.minimumEnd, trace: check.trace },
+      );
+    }
+    await trx
+      .insertInto('decision_legality_reviews')
+      .values({
+        decision_id: d.id,
+        round: d.adjustment_count,
+        level: input.level,
+        submitted_on: input.submittedOn,
+        reply_by: input.replyBy,
+        materials: JSON.stringify(['决策草案及说明', '法律依据', '履行程序情况说明', ...input.materials]),
+        conclusion: null,
+        opinion: null,
+        reviewer_id: null,
+        reviewer_name: null,
+        reviewed_on: null,
+      })
+      .execute();
+    await registerDeadline(trx, ctx, {
+      entityKind: 'decision',
+      entityId: d.id,
+      ruleId: 'decision.legality_review_opinion',
+      triggerDate: input.submittedOn,
+      orgId: d.lead_org_id,
+      label: `「${d.title}」${LEVEL_ZH[input.level]}`,
+    });
+    await recordAudit(trx, ctx, {
+      action: 'decision.legality_submitted',
+      entityKind: 'decision',
+      entityId: d.id,
+      orgId: d.lead_org_id,
+      data: { level: input.level, submittedOn: input.submittedOn, replyBy: input.replyBy },
+    });
+    return { summary: LEVEL_ZH[input.level] };
+  });
+}
+
+/**
+ * Records the review opinion (Art 28). An "unlawful" finding sends the draft back to drafting; the justice
+ * bureau's opinion other than "unlawful" opens collective discussion.
+ */
+export async function recordLegalityOpinion(
+  db: Db,
+  ctx: RequestCtx,
+  id: string,
+  level: 'unit' | 'justice',
+  input: z.infer<typeof LegalityOpinionBody>,
+) {
+  return runStep(
+    db,
+    ctx,
+    id,
+    'recordLegalityOpinion',
+    async (trx, d) => {
+      const p = await pendingReview(trx, d);
+      if (!p) throw conflict('没有待审查的送审记录，请先送请合法性审查。');
+      if (p.level !== level) throw conflict(`当前待审的是“${LEVEL_ZH[p.level]}”，不是“${LEVEL_ZH[level]}”。`);
+      if (input.reviewedOn < p.submitted_on || input.reviewedOn > today())
+        throw new AppError('unprocessable', `审查日期应在送审日期 ${p.submitted_on} 与今天之间。`, {
+          field: 'reviewedOn',
+        });
+      await trx
+        .updateTable('decision_legality_reviews')
+        .set({
+          conclusion: input.conclusion,
+          opinion: input.opinion,
+          reviewer_id: ctx.actor?.userId ?? null,
+          reviewer_name: ctx.actor?.displayName ?? null,
+          reviewed_on: input.reviewedOn,
+        })
+        .where('id', '=', p.id)
+        .execute();
+      await closeDeadlinesFor(trx, ctx, 'decision', d.id, 'decision.legality_review_opinion');
+      const unlawful = input.conclusion === 'unlawful';
+      if (level === 'justice' || unlawful) {
+        await recordStage(
+          trx,
+          ctx,
+          d,
+          'legality_review',
+          { level, conclusion: input.conclusion, opinion: input.opinion, reviewedOn: input.reviewedOn },
+          `${LEVEL_ZH[level]}结论：${CONCLUSION_ZH[input.conclusion]}。`,
+        );
+      }
+      if (unlawful) return { to: 'drafting', summary: '审查结论为不合法，退回修改草案' };
+      return {
+        to: level === 'justice' ? 'collective_discussion' : 'legality_review',
+        summary: `${LEVEL_ZH[level]}：${CONCLUSION_ZH[input.conclusion]}`,
+      };
+    },
+    { level },
+  );
+}

@@ -1,0 +1,132 @@
+import type { Db } from '../../platform/db/engine.js';
+import { today } from '../../platform/calendar/index.js';
+import type { IndicatorDef, IndicatorRecord } from '../types.js';
+import { yoyPct } from './decisions.queries.js';
+
+/** Items in the catalogs of `year` (of the unit and its subtree, or all), not withdrawn. */
+async function itemsOf(db: Db, year: number, orgId: string | null) {
+  let q = db
+    .selectFrom('decisions')
+    .innerJoin('decision_catalogs', 'decision_catalogs.id', 'decisions.catalog_id')
+    .innerJoin('organizations', 'organizations.id', 'decisions.body_org_id')
+    .select([
+      'decisions.id',
+      'decisions.title',
+      'decisions.status',
+      'decisions.planned_completion_on',
+      'decisions.completed_on',
+      'decisions.adjustment_count',
+    ])
+    .where('decision_catalogs.year', '=', year)
+    .where('decision_catalogs.status', '=', 'published')
+    .where('decisions.in_catalog', '=', true)
+    .where('decisions.status', '!=', 'withdrawn');
+  if (orgId) {
+    const o = await db.selectFrom('organizations').select('path').where('id', '=', orgId).executeTakeFirst();
+    q = q.where('organizations.path', 'like', `${o?.path ?? '/none/'}%`);
+  }
+  return q.orderBy('decisions.seq').execute();
+}
+
+const rec = (d: { id: string; title: string }): IndicatorRecord => ({
+  kind: 'decision',
+  id: d.id,
+  label: d.title,
+  link: `/admin/decisions/items/${d.id}`,
+});
+
+export const decisionIndicators: IndicatorDef[] = [
+  {
+    code: 'decisions.catalog_items',
+    label: '纳入年度目录管理的重大行政决策事项数',
+    unit: '项',
+    async compute(db, p) {
+      const items = await itemsOf(db, p.year, p.orgId);
+      return { value: items.length, records: items.map(rec), basis: `${p.year}年度已公布目录中的事项（不含撤回事项）` };
+    },
+  },
+  {
+    code: 'decisions.catalog_yoy_pct',
+    label: '目录事项数同比变化',
+    unit: '%',
+    async compute(db, p) {
+      const cur = await itemsOf(db, p.year, p.orgId);
+      const prev = await itemsOf(db, p.year - 1, p.orgId);
+      return {
+        value: yoyPct(cur.length, prev.length || null),
+        records: cur.map(rec),
+        basis: `(${p.year}年目录事项数 − ${p.year - 1}年目录事项数) ÷ ${p.year - 1}年目录事项数`,
+      };
+    },
+  },
+  {
+    code: 'decisions.legality_review_coverage_pct',
+    label: '作出决定的重大行政决策经合法性审查的比例',
+    unit: '%',
+    async compute(db, p) {
+      const items = (await itemsOf(db, p.year, p.orgId)).filter((d) =>
+        ['party_report', 'publication', 'executing', 'suspended', 'post_evaluation', 'completed', 'archived'].includes(
+          d.status,
+        ),
+      );
+      const reviewed = [];
+      for (const d of items) {
+        const r = await db
+          .selectFrom('decision_legality_reviews')
+          .select('id')
+          .where('decision_id', '=', d.id)
+          .where('level', '=', 'justice')
+          .where('conclusion', 'in', ['lawful', 'lawful_with_changes'])
+          .executeTakeFirst();
+        if (r) reviewed.push(d);
+      }
+      return {
+        value: items.length ? Math.round((reviewed.length / items.length) * 1000) / 10 : null,
+        records: reviewed.map(rec),
+        basis: '经集体讨论决定的事项中，取得司法局合法性审查意见（合法或修改后合法）的比例',
+      };
+    },
+  },
+  {
+    code: 'decisions.participation_forms',
+    label: '采用的公众参与形式数',
+    unit: '种',
+    async compute(db, p) {
+      const items = await itemsOf(db, p.year, p.orgId);
+      const forms = items.length
+        ? await db
+            .selectFrom('decision_participations')
+            .select('form')
+            .distinct()
+            .where(
+              'decision_id',
+              'in',
+              items.map((i) => i.id),
+            )
+            .execute()
+        : [];
+      return {
+        value: forms.length,
+        records: items.map(rec),
+        basis: '目录事项已组织的公众参与形式（公开征求意见、听证会、座谈会、书面征求意见、问卷调查、实地走访）的种类数',
+      };
+    },
+  },
+  {
+    code: 'decisions.on_schedule_pct',
+    label: '目录事项按期完成率',
+    unit: '%',
+    async compute(db, p) {
+      const t = today();
+      const due = (await itemsOf(db, p.year, p.orgId)).filter(
+        (d) => d.planned_completion_on < t || d.completed_on !== null,
+      );
+      const ok = due.filter((d) => d.completed_on !== null && d.completed_on <= d.planned_completion_on);
+      return {
+        value: due.length ? Math.round((ok.length / due.length) * 1000) / 10 : null,
+        records: ok.map(rec),
+        basis: '计划完成时间已到或已完成的事项中，在计划时间前完成的比例',
+      };
+    },
+  },
+];

@@ -1,0 +1,8 @@
+import type { ModuleManifest } from '../types.js';
+import { identityRoutes } from './identity.routes.js';
+
+export const identityModule: ModuleManifest = {
+  name: 'identity',
+  label: '单位与用户',
+  routes: identityRoutes,
+};

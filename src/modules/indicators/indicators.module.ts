@@ -1,0 +1,16 @@
+import type { ModuleManifest } from '../types.js';
+import { indicatorRoutes } from './indicators.routes.js';
+import { platformIndicators } from './indicators.platform.js';
+import { loadDefaultTree } from './indicators.service.js';
+import { systemCtx } from '../../platform/access/actor.js';
+
+/** The indicator system: a configurable tree whose leaves are computed by modules or entered with evidence. */
+export const indicatorsModule: ModuleManifest = {
+  name: 'indicators',
+  label: '指标体系',
+  routes: indicatorRoutes,
+  indicators: platformIndicators,
+  seedDemo: async ({ db }) => {
+    await loadDefaultTree(db, systemCtx('seed'));
+  },
+};

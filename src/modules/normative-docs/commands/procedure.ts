@@ -1,0 +1,189 @@
+import type { RequestCtx } from '../../../platform/access/actor.js';
+import { recordAudit } from '../../../platform/audit/index.js';
+import {
+  checkMinimumPeriod,
+  closeDeadlinesFor,
+  formatZh,
+  registerDeadline,
+  today,
+} from '../../../platform/calendar/index.js';
+import type { Db, Trx } from '../../../platform/db/engine.js';
+import { AppError, conflict, unprocessable } from '../../../platform/errors.js';
+import type { z } from '../../../platform/http/zod.js';
+import { normativePolicy } from '../normative.policy.js';
+import { type DocRow, gateFacts, lockDoc } from '../normative.repo.js';
+import type {
+  DeliberationBody,
+  FairReviewBody,
+  FinishCommentBody,
+  LegalityOpinionBody,
+  StartCommentBody,
+} from '../normative.schemas.js';
+import type { NormativeDocTable } from '../normative.tables.js';
+import { assertTransition, type DocAction, type GateFacts } from '../normative.workflow.js';
+
+type Patch = Partial<{
+  [K in keyof NormativeDocTable]: NormativeDocTable[K] extends { __select__: infer S } ? S : NormativeDocTable[K];
+}>;
+type Who = 'manage' | 'review';
+
+const notVisible = () => new AppError('not_found', '规范性文件不存在或您无权查看');
+
+/**
+ * One procedural step in one transaction: lock and re-read the document, authorize, check the transition
+ * and its gates, apply the step's own checks and changes, write the audit event.
+ */
+export async function step(
+  db: Db,
+  ctx: RequestCtx,
+  id: string,
+  action: DocAction,
+  who: Who,
+  apply: (trx: Trx, d: DocRow) => Promise<{ patch: Patch; note?: string }>,
+  /** Facts the request itself supplies (e.g. the interpretation published with the document). */
+  supplied: Partial<GateFacts> = {},
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const d = await lockDoc(trx, id);
+    if (!ctx.actor || !normativePolicy.view(ctx.actor, d.org_path)) throw notVisible();
+    const allowed =
+      who === 'review' ? normativePolicy.review(ctx.actor, d.org_path) : normativePolicy.manage(ctx.actor, d.org_path);
+    if (!allowed) {
+      throw new AppError(
+        'forbidden',
+        who === 'review'
+          ? '只有合法性审查机构（司法局）人员可以出具审核意见。'
+          : '您没有办理本文件流转的权限，请由本单位法治联络员或负责人办理。',
+      );
+    }
+    const to = assertTransition(action, { ...gateFacts(d), ...supplied });
+    const { patch, note } = await apply(trx, d);
+    await trx
+      .updateTable('normative_docs')
+      .set({ ...patch, status: to, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(trx, ctx, {
+      action: 'normative_doc.transitioned',
+      entityKind: 'normative_doc',
+      entityId: id,
+      orgId: d.org_id,
+      data: { action, from: d.status, to, ...(note ? { note } : {}) },
+    });
+  });
+}
+
+/**
+ * Open public comment. Minimum: 7 working days, 30 days for documents closely tied to business
+ * (示范指标体系 No. 24; 优化营商环境条例 Art 62). A shorter period needs a stated reason, which is recorded.
+ */
+export function startComment(db: Db, ctx: RequestCtx, id: string, input: z.infer<typeof StartCommentBody>) {
+  return step(db, ctx, id, 'start_comment', 'manage', async (_trx, d) => {
+    if (input.end <= input.start) throw unprocessable('征求意见截止日期应晚于开始日期', { field: 'end' });
+    const ruleId = d.business_related ? 'normative.comment_period_business' : 'normative.comment_period';
+    const check = checkMinimumPeriod(ruleId, input.start, input.end);
+    const reason = input.shortenedReason?.trim() ?? '';
+    if (!check.ok && reason.length < 10) {
+      throw unprocessable(
+        `征求意见期不足：${check.trace.split('\n')[0]}最早可截止于${formatZh(check.minimumEnd)}。如确需缩短，请在“缩短理由”中说明（至少 10 个字）。`,
+        { field: 'end', minimumEnd: check.minimumEnd },
+      );
+    }
+    return {
+      patch: { comment_start: input.start, comment_end: input.end, comment_shortened_reason: check.ok ? null : reason },
+      note: check.ok ? undefined : `征求意见期缩短，理由：${reason}`,
+    };
+  });
+}
+
+/** Close public comment once its period has run, with the statement of how comments were adopted. */
+export function finishComment(
+  db: Db,
+  ctx: RequestCtx,
+  id: string,
+  input: z.infer<typeof FinishCommentBody>,
+  now = new Date(),
+) {
+  return step(db, ctx, id, 'finish_comment', 'manage', async (_trx, d) => {
+    if (d.comment_end && today(now) < d.comment_end) {
+      throw conflict(`征求意见期至${formatZh(d.comment_end)}届满，届满后方可结束征求意见。`, {
+        commentEnd: d.comment_end,
+      });
+    }
+    return { patch: { comment_done: true, comment_count: input.commentCount, comment_disposition: input.disposition } };
+  });
+}
+
+/** Fair-competition review (优化营商环境条例 Art 63): conducted by the drafting unit before legality review. */
+export function submitFairReview(db: Db, ctx: RequestCtx, id: string) {
+  return step(db, ctx, id, 'submit_fair_review', 'manage', async () => ({ patch: {} }));
+}
+
+export function recordFairReview(db: Db, ctx: RequestCtx, id: string, input: z.infer<typeof FairReviewBody>) {
+  return step(db, ctx, id, input.passed ? 'pass_fair_review' : 'fail_fair_review', 'manage', async () => ({
+    patch: { fair_review_done: input.passed, fair_review_conclusion: input.conclusion },
+    note: input.passed ? undefined : '公平竞争审查未通过，退回修改',
+  }));
+}
+
+/** Submit to the legality-review body; its allowance (15 working days by default, configurable) is a deadline. */
+export function submitLegalityReview(db: Db, ctx: RequestCtx, id: string, now = new Date()) {
+  return step(db, ctx, id, 'submit_legality_review', 'manage', async (trx, d) => {
+    const on = today(now);
+    await registerDeadline(trx, ctx, {
+      entityKind: 'normative_doc',
+      entityId: d.id,
+      ruleId: 'normative.legality_review_due',
+      triggerDate: on,
+      orgId: d.org_id,
+      label: d.title,
+    });
+    return {
+      patch: { legality_submitted_on: on, legality_outcome: null, legality_opinion: null, legality_reviewed_on: null },
+    };
+  });
+}
+
+/** The written legality opinion (国办发〔2018〕115号). "Unlawful" sends the draft back; nothing goes to deliberation. */
+export function recordLegalityOpinion(
+  db: Db,
+  ctx: RequestCtx,
+  id: string,
+  input: z.infer<typeof LegalityOpinionBody>,
+  now = new Date(),
+) {
+  const action: DocAction = input.outcome === 'unlawful' ? 'fail_legality_review' : 'pass_legality_review';
+  return step(db, ctx, id, action, 'review', async (trx, d) => {
+    await closeDeadlinesFor(trx, ctx, 'normative_doc', d.id, 'normative.legality_review_due');
+    return {
+      patch: {
+        legality_outcome: input.outcome,
+        legality_opinion: input.opinion,
+        legality_reviewed_on: today(now),
+        legality_reviewer_id: ctx.actor?.userId ?? null,
+      },
+    };
+  });
+}
+
+/** Collective deliberation by the issuing body's executive or office meeting (hard gate before registration). */
+export function recordDeliberation(
+  db: Db,
+  ctx: RequestCtx,
+  id: string,
+  input: z.infer<typeof DeliberationBody>,
+  now = new Date(),
+) {
+  return step(db, ctx, id, input.adopted ? 'adopt' : 'reject', 'manage', async (_trx, d) => {
+    if (input.heldOn > today(now)) throw unprocessable('会议日期不能晚于今天', { field: 'heldOn' });
+    if (d.legality_reviewed_on && input.heldOn < d.legality_reviewed_on) {
+      throw unprocessable(`集体审议应在合法性审核（${formatZh(d.legality_reviewed_on)}）之后进行`, { field: 'heldOn' });
+    }
+    return input.adopted
+      ? { patch: { deliberation_meeting: input.meeting, deliberation_on: input.heldOn } }
+      : {
+          patch: { deliberation_meeting: null, deliberation_on: null, legality_outcome: null },
+          note: `${input.meeting}未通过，退回修改`,
+        };
+  });
+}

@@ -1,0 +1,36 @@
+import { onLawSuperseded } from '../laws/laws.hooks.js';
+import type { ModuleManifest } from '../types.js';
+import { flagUpstreamChange, runNormativeSweep } from './commands/lifecycle.js';
+import { seedNormativeDemo } from './normative.demo.js';
+import { normativeCommentRoutes } from './normative.comment-routes.js';
+import { normativeIndicators } from './normative.indicators.js';
+import { normativePublicRoutes } from './normative.public-routes.js';
+import { normativeRoutes } from './normative.routes.js';
+
+export const NORMATIVE_SWEEP_JOB = 'normative.validity-sweep';
+
+// A new version of a statute flags every document that relies on the old one (registered at load time).
+onLawSuperseded(flagUpstreamChange);
+
+/** Administrative normative documents (行政规范性文件): drafting to publication, filing, validity, clean-up. */
+export const normativeDocsModule: ModuleManifest = {
+  name: 'normative-docs',
+  label: '行政规范性文件',
+  routes: (app, deps) => {
+    normativeRoutes(app, deps);
+    normativePublicRoutes(app, deps);
+    normativeCommentRoutes(app, deps);
+  },
+  jobs: () => [
+    {
+      name: NORMATIVE_SWEEP_JOB,
+      intervalMs: 60 * 60_000,
+      run: async (db, now) => {
+        const r = await runNormativeSweep(db, now);
+        return `到期失效${r.lapsed}件，到期评估提醒${r.warned}件`;
+      },
+    },
+  ],
+  seedDemo: async ({ db }) => seedNormativeDemo(db),
+  indicators: normativeIndicators,
+};

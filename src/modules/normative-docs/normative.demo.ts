@@ -1,0 +1,351 @@
+import type { RequestCtx } from '../../platform/access/actor.js';
+import { loadActor } from '../../platform/auth/actor-loader.js';
+import type { Db } from '../../platform/db/engine.js';
+import { createDoc, reviseDoc, upsertIssuingBody } from './commands/drafting.js';
+import { reviewFiling, submitFiling } from './commands/filing.js';
+import { runNormativeSweep } from './commands/lifecycle.js';
+import {
+  finishComment,
+  recordDeliberation,
+  recordFairReview,
+  recordLegalityOpinion,
+  startComment,
+  submitFairReview,
+  submitLegalityReview,
+} from './commands/procedure.js';
+import { publishDoc, registerDoc } from './commands/publish.js';
+
+/** The demo district's issuing-body list: the government, its office, departments and one sub-district. */
+export const DEMO_ISSUING_BODIES: { code: string; prefix: string }[] = [
+  { code: 'SLQ', prefix: '示府规' },
+  { code: 'FBG', prefix: '示府办规' },
+  { code: 'SCJ', prefix: '示市监规' },
+  { code: 'CGJ', prefix: '示城管规' },
+  { code: 'STJ', prefix: '示环规' },
+  { code: 'WJW', prefix: '示卫规' },
+  { code: 'FGJ', prefix: '示房规' },
+  { code: 'RSJ', prefix: '示人社规' },
+  { code: 'JCJ', prefix: '示江川规' },
+];
+
+const at = (d: string) => new Date(`${d}T10:00:00+08:00`);
+
+async function ctxOf(db: Db, username: string): Promise<RequestCtx> {
+  const u = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
+  return { actor: await loadActor(db, u.id, 'session'), requestId: 'seed', ip: null };
+}
+
+/**
+ * Units without a demo account of their own (the government office, the city-management bureau) act through
+ * the administrator holding a liaison grant at that unit for the seed only; the audit trail shows who.
+ */
+async function unitCtx(db: Db, code: string): Promise<RequestCtx> {
+  const base = await ctxOf(db, 'admin');
+  const o = await db
+    .selectFrom('organizations')
+    .select(['id', 'path'])
+    .where('code', '=', code)
+    .executeTakeFirstOrThrow();
+  const actor = base.actor!;
+  return {
+    ...base,
+    actor: {
+      ...actor,
+      grants: [...actor.grants, { role: 'liaison', orgId: o.id, orgPath: o.path, includeSubtree: false }],
+    },
+  };
+}
+
+async function lawId(db: Db, title: string): Promise<string | null> {
+  const l = await db
+    .selectFrom('laws')
+    .select('id')
+    .where('title', '=', title)
+    .where('status', '=', 'current')
+    .executeTakeFirst();
+  return l?.id ?? null;
+}
+
+interface Timeline {
+  commentStart?: string;
+  commentEnd?: string;
+  legalityOn: string;
+  reviewedOn: string;
+  deliberationOn: string;
+  publishedOn: string;
+}
+
+/** Take a draft through every step with the real commands, at the dates of the timeline. */
+async function publish(
+  db: Db,
+  unit: RequestCtx,
+  reviewer: RequestCtx,
+  id: string,
+  t: Timeline,
+  interpretation: string,
+  affectsMarket: boolean,
+) {
+  if (t.commentStart && t.commentEnd) {
+    await startComment(db, unit, id, { start: t.commentStart, end: t.commentEnd });
+    await finishComment(
+      db,
+      unit,
+      id,
+      { commentCount: 12, disposition: '共收到意见12条，采纳7条，部分采纳2条，未采纳3条并说明理由。' },
+      at(t.commentEnd),
+    );
+  }
+  if (affectsMarket) {
+    await submitFairReview(db, unit, id);
+    await recordFairReview(db, unit, id, {
+      passed: true,
+      conclusion: '经审查，未含排除、限制竞争的内容，符合公平竞争审查标准。',
+    });
+  }
+  await submitLegalityReview(db, unit, id, at(t.legalityOn));
+  await recordLegalityOpinion(
+    db,
+    reviewer,
+    id,
+    { outcome: 'lawful', opinion: '制定主体适格，程序符合规定，内容未违反上位法，同意提交集体审议。' },
+    at(t.reviewedOn),
+  );
+  await recordDeliberation(
+    db,
+    unit,
+    id,
+    { adopted: true, meeting: '局长办公会议', heldOn: t.deliberationOn },
+    at(t.deliberationOn),
+  );
+  await registerDoc(db, unit, id, at(t.publishedOn));
+  await publishDoc(db, unit, id, { interpretation, publishedOn: t.publishedOn }, at(t.publishedOn));
+}
+
+const MATERIALS = ['filing_report', 'text', 'drafting_explanation', 'legal_bases'] as const;
+
+export async function seedNormativeDemo(db: Db): Promise<void> {
+  const has = await db.selectFrom('normative_issuing_bodies').select('org_id').limit(1).execute();
+  if (has.length) return;
+  const admin = await ctxOf(db, 'admin');
+  for (const b of DEMO_ISSUING_BODIES) {
+    const org = await db.selectFrom('organizations').select('id').where('code', '=', b.code).executeTakeFirst();
+    if (org)
+      await upsertIssuingBody(db, admin, {
+        orgId: org.id,
+        numberPrefix: b.prefix,
+        basis: '区政府公布的行政规范性文件制定主体清单',
+        active: true,
+      });
+  }
+  const org = async (code: string) =>
+    (await db.selectFrom('organizations').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+  const scj = await ctxOf(db, 'liaison');
+  const jcj = await ctxOf(db, 'liaison2');
+  const reviewer = await ctxOf(db, 'reviewer');
+  const slq = await unitCtx(db, 'SLQ');
+  const fbg = await unitCtx(db, 'FBG');
+  const cgj = await unitCtx(db, 'CGJ');
+  const penaltyLaw = await lawId(db, '中华人民共和国行政处罚法');
+  const businessLaw = await lawId(db, '优化营商环境条例');
+  const foodLaw = await lawId(db, '中华人民共和国食品安全法');
+  const basis = (id: string | null, articles: string) => (id ? [{ lawId: id, articles }] : []);
+
+  // In force, filed on time and accepted.
+  const a = await createDoc(db, scj, {
+    orgId: await org('SCJ'),
+    title: '示例区市场监管局关于推行轻微违法行为不予行政处罚清单的实施意见',
+    body: '一、适用范围\n本意见适用于本区市场监管领域轻微违法行为的处理。\n二、不予处罚情形\n违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚；初次违法且危害后果轻微并及时改正的，可以不予行政处罚。\n三、教育引导\n对不予处罚的当事人，应当进行教育，督促其依法经营。',
+    draftingNote: '依据《行政处罚法》第三十三条，统一全区市场监管领域“首违不罚”的适用标准。',
+    businessRelated: false,
+    affectsMarket: false,
+    commentRequired: true,
+    bases: basis(penaltyLaw, '第三十三条'),
+  });
+  await publish(
+    db,
+    scj,
+    reviewer,
+    a,
+    {
+      commentStart: '2024-01-08',
+      commentEnd: '2024-01-19',
+      legalityOn: '2024-02-01',
+      reviewedOn: '2024-02-20',
+      deliberationOn: '2024-03-05',
+      publishedOn: '2024-03-15',
+    },
+    '本意见明确了市场监管领域轻微违法行为不予处罚的条件和程序，体现处罚与教育相结合的原则。',
+    false,
+  );
+  await submitFiling(
+    db,
+    scj,
+    a,
+    { materials: [...MATERIALS], report: '现将本局规范性文件报送备案，请予审查。', submittedOn: '2024-04-01' },
+    at('2024-04-01'),
+  );
+  await reviewFiling(
+    db,
+    reviewer,
+    a,
+    { outcome: 'accepted', opinion: '材料齐全，内容合法，准予备案。' },
+    at('2024-04-10'),
+  );
+
+  // 暂行 document: two-year validity, now within the evaluation window.
+  const b = await createDoc(db, scj, {
+    orgId: await org('SCJ'),
+    title: '示例区食品摊贩登记管理暂行办法',
+    body: '第一条 为规范食品摊贩经营行为，保障食品安全，制定本办法。\n第二条 食品摊贩应当向所在地街道办事处登记，并公示登记卡。\n第三条 本办法自发布之日起施行。',
+    businessRelated: true,
+    affectsMarket: true,
+    commentRequired: true,
+    bases: basis(foodLaw, '第六条'),
+  });
+  await publish(
+    db,
+    scj,
+    reviewer,
+    b,
+    {
+      commentStart: '2024-10-08',
+      commentEnd: '2024-11-08',
+      legalityOn: '2024-11-15',
+      reviewedOn: '2024-12-05',
+      deliberationOn: '2024-12-20',
+      publishedOn: '2025-01-10',
+    },
+    '本办法为食品摊贩提供登记、公示的便利，试行两年后评估。',
+    true,
+  );
+  await submitFiling(
+    db,
+    scj,
+    b,
+    { materials: [...MATERIALS], report: '报送备案。', submittedOn: '2025-01-20' },
+    at('2025-01-20'),
+  );
+  await reviewFiling(db, reviewer, b, { outcome: 'accepted', opinion: '准予备案。' }, at('2025-02-05'));
+
+  // District government, business-related: filed late but accepted.
+  const c = await createDoc(db, slq, {
+    orgId: await org('SLQ'),
+    title: '示例区关于进一步优化营商环境的若干措施',
+    body: '一、压缩企业开办时间，全程网办。\n二、推行涉企经营许可“一业一证”改革。\n三、建立涉企政策“免申即享”机制。\n四、本措施自2026年7月1日起施行。',
+    businessRelated: true,
+    affectsMarket: true,
+    commentRequired: true,
+    bases: basis(businessLaw, '第六十二条、第六十三条、第六十四条'),
+  });
+  await publish(
+    db,
+    slq,
+    reviewer,
+    c,
+    {
+      commentStart: '2026-03-02',
+      commentEnd: '2026-04-03',
+      legalityOn: '2026-04-10',
+      reviewedOn: '2026-04-28',
+      deliberationOn: '2026-05-12',
+      publishedOn: '2026-05-20',
+    },
+    '本措施围绕企业全生命周期服务，提出三方面举措，并为市场主体留出适应调整期。',
+    true,
+  );
+  await submitFiling(
+    db,
+    slq,
+    c,
+    { materials: [...MATERIALS], report: '区政府规范性文件报送备案。', submittedOn: '2026-06-30' },
+    at('2026-06-30'),
+  );
+  await reviewFiling(
+    db,
+    reviewer,
+    c,
+    { outcome: 'accepted', opinion: '准予备案；报送逾期，请今后按时报送。' },
+    at('2026-07-08'),
+  );
+
+  // Published in 2021 with a five-year validity: the sweep lapses it.
+  const d = await createDoc(db, fbg, {
+    orgId: await org('FBG'),
+    title: '示例区政府办公室关于规范行政规范性文件制定程序的通知',
+    body: '一、各单位起草规范性文件应当进行合法性审核。\n二、未经集体审议的，不得印发。',
+    businessRelated: false,
+    affectsMarket: false,
+    commentRequired: false,
+    bases: [],
+  });
+  await publish(
+    db,
+    fbg,
+    reviewer,
+    d,
+    { legalityOn: '2021-05-10', reviewedOn: '2021-05-25', deliberationOn: '2021-06-15', publishedOn: '2021-07-01' },
+    '本通知对规范性文件的制定程序作出统一要求。',
+    false,
+  );
+
+  // Published last month; the filing is overdue.
+  const e = await createDoc(db, scj, {
+    orgId: await org('SCJ'),
+    title: '示例区市场监管局关于加强电子商务经营者登记服务的通知',
+    body: '一、为电子商务经营者提供住所登记便利。\n二、推行网上登记全程电子化。',
+    businessRelated: false,
+    affectsMarket: false,
+    commentRequired: false,
+    bases: [],
+  });
+  await publish(
+    db,
+    scj,
+    reviewer,
+    e,
+    { legalityOn: '2026-09-01', reviewedOn: '2026-09-15', deliberationOn: '2026-10-09', publishedOn: '2026-10-20' },
+    '本通知便利电子商务经营者办理登记。',
+    false,
+  );
+
+  // Under legality review.
+  const f = await createDoc(db, cgj, {
+    orgId: await org('CGJ'),
+    title: '示例区城管执法局关于规范户外招牌设置的管理规定',
+    body: '第一条 为规范户外招牌设置，美化市容环境，制定本规定。\n第二条 户外招牌设置应当符合本区户外招牌设置规划。',
+    businessRelated: false,
+    affectsMarket: false,
+    commentRequired: false,
+    bases: basis(penaltyLaw, '第十六条'),
+  });
+  await submitLegalityReview(db, cgj, f);
+
+  // A sub-district draft in public comment.
+  const g = await createDoc(db, jcj, {
+    orgId: await org('JCJ'),
+    title: '江川街道关于老旧小区加装电梯资金补贴的实施办法',
+    body: '一、补贴对象为本街道辖区内已完成加装电梯的老旧住宅小区。\n二、补贴标准按每台不超过20万元执行。',
+    businessRelated: false,
+    affectsMarket: false,
+    commentRequired: true,
+    bases: [],
+  });
+  await startComment(db, jcj, g, { start: '2026-11-16', end: '2026-11-30' });
+
+  // A draft with two versions, for the diff.
+  const h = await createDoc(db, scj, {
+    orgId: await org('SCJ'),
+    title: '示例区市场监管局关于推行信用承诺制的实施办法',
+    body: '第一条 为推进信用监管，制定本办法。\n第二条 申请人作出信用承诺的，可以容缺受理。',
+    businessRelated: true,
+    affectsMarket: true,
+    commentRequired: true,
+    bases: basis(businessLaw, '第六十四条'),
+  });
+  await reviseDoc(db, scj, h, {
+    body: '第一条 为推进信用监管，优化营商环境，制定本办法。\n第二条 申请人作出信用承诺的，可以容缺受理。\n第三条 承诺不实的，依法撤销相关决定并记入信用记录。',
+    changeNote: '根据法制科意见补充承诺不实的处理',
+  });
+
+  await runNormativeSweep(db);
+}

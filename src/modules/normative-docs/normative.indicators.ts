@@ -1,0 +1,144 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/engine.js';
+import type { IndicatorDef, IndicatorRecord } from '../types.js';
+
+/** Documents published in the year by the unit (and its subtree) or by every unit. */
+async function publishedIn(db: Db, year: number, orgId: string | null) {
+  let q = db
+    .selectFrom('normative_docs as d')
+    .innerJoin('organizations as o', 'o.id', 'd.org_id')
+    .leftJoin('normative_filings as f', 'f.doc_id', 'd.id')
+    .select([
+      'd.id',
+      'd.title',
+      'd.registration_no',
+      'd.legality_outcome',
+      'f.status as filing_status',
+      'f.late',
+      'f.submitted_on',
+    ])
+    .where('d.published_on', '>=', `${year}-01-01`)
+    .where('d.published_on', '<=', `${year}-12-31`);
+  if (orgId) {
+    const org = await db.selectFrom('organizations').select('path').where('id', '=', orgId).executeTakeFirst();
+    q = q.where('o.path', 'like', `${org?.path ?? '/none/'}%`);
+  }
+  return q.orderBy('d.published_on').execute();
+}
+
+const rec = (d: { id: string; title: string; registration_no: string | null }): IndicatorRecord => ({
+  kind: 'normative_doc',
+  id: d.id,
+  label: d.registration_no ? `${d.title}（${d.registration_no}）` : d.title,
+  link: `/admin/normative-docs/${d.id}`,
+});
+
+const pct = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 10);
+
+/** 示范指标体系 No. 27: filing rate, on-time filing rate and conformity rate of normative documents (target 100%). */
+export const normativeIndicators: IndicatorDef[] = [
+  {
+    code: 'normative.filing_rate_pct',
+    label: '规范性文件报备率',
+    unit: '%',
+    async compute(db, p) {
+      const docs = await publishedIn(db, p.year, p.orgId);
+      const filed = docs.filter((d) => d.submitted_on !== null);
+      return {
+        value: pct(filed.length, docs.length),
+        records: docs.map(rec),
+        basis: `${p.year}年公布的规范性文件中已报送备案的比例（${filed.length}/${docs.length}）`,
+      };
+    },
+  },
+  {
+    code: 'normative.on_time_filing_pct',
+    label: '规范性文件报备及时率',
+    unit: '%',
+    async compute(db, p) {
+      const docs = await publishedIn(db, p.year, p.orgId);
+      const onTime = docs.filter((d) => d.submitted_on !== null && d.late === false);
+      return {
+        value: pct(onTime.length, docs.length),
+        records: docs.map(rec),
+        basis: `${p.year}年公布的规范性文件中在公布后30日内报送备案的比例（${onTime.length}/${docs.length}）`,
+      };
+    },
+  },
+  {
+    code: 'normative.conformity_pct',
+    label: '规范性文件备案审查规范率',
+    unit: '%',
+    async compute(db, p) {
+      const docs = await publishedIn(db, p.year, p.orgId);
+      const reviewed = docs.filter((d) =>
+        ['accepted', 'correction_required', 'revocation_proposed'].includes(d.filing_status ?? ''),
+      );
+      const ok = reviewed.filter((d) => d.filing_status === 'accepted');
+      return {
+        value: pct(ok.length, reviewed.length),
+        records: reviewed.map(rec),
+        basis: `${p.year}年完成备案审查的文件中准予备案（未要求纠正或撤销）的比例（${ok.length}/${reviewed.length}）`,
+      };
+    },
+  },
+  {
+    code: 'normative.legality_review_coverage_pct',
+    label: '规范性文件合法性审核率',
+    unit: '%',
+    async compute(db, p) {
+      const docs = await publishedIn(db, p.year, p.orgId);
+      const reviewed = docs.filter(
+        (d) => d.legality_outcome === 'lawful' || d.legality_outcome === 'lawful_with_changes',
+      );
+      return {
+        value: pct(reviewed.length, docs.length),
+        records: docs.map(rec),
+        basis: `${p.year}年公布的规范性文件中经合法性审核的比例（${reviewed.length}/${docs.length}）`,
+      };
+    },
+  },
+  {
+    code: 'normative.in_force_count',
+    label: '现行有效规范性文件数',
+    unit: '件',
+    async compute(db, p) {
+      let q = db
+        .selectFrom('normative_docs as d')
+        .innerJoin('organizations as o', 'o.id', 'd.org_id')
+        .select(['d.id', 'd.title', 'd.registration_no'])
+        .where('d.status', '=', 'in_force');
+      if (p.orgId) {
+        const org = await db.selectFrom('organizations').select('path').where('id', '=', p.orgId).executeTakeFirst();
+        q = q.where('o.path', 'like', `${org?.path ?? '/none/'}%`);
+      }
+      const rows = await q.orderBy('d.registration_no').execute();
+      return { value: rows.length, records: rows.map(rec), basis: '当前状态为“现行有效”的规范性文件数' };
+    },
+  },
+  {
+    code: 'normative.cleanup_summary',
+    label: '规范性文件清理数（继续有效/修改/废止/失效）',
+    unit: '件',
+    async compute(db, p) {
+      let q = db
+        .selectFrom('normative_cleanup_items as i')
+        .innerJoin('normative_cleanup_campaigns as c', 'c.id', 'i.campaign_id')
+        .innerJoin('normative_docs as d', 'd.id', 'i.doc_id')
+        .innerJoin('organizations as o', 'o.id', 'i.org_id')
+        .select(['d.id', 'd.title', 'd.registration_no', 'i.outcome'])
+        .where(sql<boolean>`extract(year from c.started_on) = ${p.year}`);
+      if (p.orgId) {
+        const org = await db.selectFrom('organizations').select('path').where('id', '=', p.orgId).executeTakeFirst();
+        q = q.where('o.path', 'like', `${org?.path ?? '/none/'}%`);
+      }
+      const rows = await q.execute();
+      const n = (o: string) => rows.filter((r) => r.outcome === o).length;
+      return {
+        value: rows.length,
+        records: rows.map(rec),
+        basis: `${p.year}年清理现行有效规范性文件${rows.length}件：继续有效${n('keep')}件，修改${n('amend')}件，废止${n('repeal')}件，宣布失效${n('lapse')}件，未定${rows.filter((r) => !r.outcome).length}件`,
+      };
+    },
+  },
+];

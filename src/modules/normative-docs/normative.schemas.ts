@@ -1,0 +1,297 @@
+import { z } from '../../platform/http/zod.js';
+import { PublicCommentFields } from '../../platform/public-comments/intake.js';
+import { SnippetPartDto } from '../laws/laws.schemas.js';
+import { DOC_STATUSES } from './normative.workflow.js';
+
+const localDate = (what: string) =>
+  z.string({ error: `请填写${what}` }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${what}格式应为 YYYY-MM-DD` });
+const text = (what: string, min: number, max: number) =>
+  z
+    .string({ error: `请填写${what}` })
+    .trim()
+    .min(min, { error: `${what}至少 ${min} 个字` })
+    .max(max, { error: `${what}不能超过 ${max} 个字` });
+
+export const DocStatusEnum = z.enum(DOC_STATUSES);
+
+export const BasisInput = z.strictObject({
+  lawId: z.uuid({ error: '法规编号格式不正确' }),
+  articles: z.string().trim().max(200, { error: '条款不能超过 200 个字' }).default(''),
+});
+
+export const CreateDocBody = z.strictObject({
+  orgId: z.uuid({ error: '制定机关编号格式不正确' }),
+  title: text('文件标题', 4, 120),
+  body: text('文件正文', 10, 200_000),
+  draftingNote: z.string().trim().max(20_000).default(''),
+  businessRelated: z.boolean({ error: '请说明是否与市场主体生产经营活动密切相关' }),
+  affectsMarket: z.boolean({ error: '请说明是否涉及市场主体经济活动（公平竞争审查）' }),
+  commentRequired: z.boolean({ error: '请说明是否需要公开征求意见' }),
+  bases: z.array(BasisInput).max(50).default([]),
+});
+
+export const ReviseDocBody = z.strictObject({
+  title: text('文件标题', 4, 120).optional(),
+  body: text('文件正文', 10, 200_000).optional(),
+  draftingNote: z.string().trim().max(20_000).optional(),
+  changeNote: text('修改说明', 2, 500),
+  bases: z.array(BasisInput).max(50).optional(),
+});
+
+export const StartCommentBody = z.strictObject({
+  start: localDate('征求意见开始日期'),
+  end: localDate('征求意见截止日期'),
+  shortenedReason: z.string().trim().max(500).optional(),
+});
+
+export const FinishCommentBody = z.strictObject({
+  commentCount: z.number({ error: '请填写收到的意见数' }).int().min(0).max(1_000_000),
+  disposition: text('意见采纳情况说明', 5, 5000),
+});
+
+export const FairReviewBody = z.strictObject({
+  passed: z.boolean({ error: '请选择审查结论' }),
+  conclusion: text('审查结论', 5, 5000),
+});
+
+export const LegalityOpinionBody = z.strictObject({
+  outcome: z.enum(['lawful', 'lawful_with_changes', 'unlawful'], { error: '审核结论应为合法、修改后合法或不合法' }),
+  opinion: text('审核意见', 5, 10_000),
+});
+
+export const DeliberationBody = z.strictObject({
+  adopted: z.boolean({ error: '请选择审议结果' }),
+  meeting: text('会议名称', 4, 120),
+  heldOn: localDate('会议日期'),
+});
+
+export const PublishBody = z.strictObject({
+  interpretation: text('政策解读', 20, 50_000),
+  publishedOn: localDate('公布日期').optional(),
+  effectiveOn: localDate('施行日期').optional(),
+  validUntil: localDate('有效期截止日期').optional(),
+});
+
+export const RepealBody = z.strictObject({ reason: text('废止理由', 4, 1000) });
+
+export const FilingSubmitBody = z.strictObject({
+  materials: z.array(z.enum(['filing_report', 'text', 'drafting_explanation', 'legal_bases'])).max(4),
+  report: text('备案报告', 10, 20_000),
+  submittedOn: localDate('报送日期').optional(),
+});
+
+export const FilingReviewBody = z.strictObject({
+  outcome: z.enum(['accepted', 'returned', 'correction_required', 'revocation_proposed'], { error: '审查结论不正确' }),
+  opinion: text('审查意见', 4, 10_000),
+});
+
+export const IssuingBodyBody = z.strictObject({
+  orgId: z.uuid({ error: '单位编号格式不正确' }),
+  numberPrefix: z
+    .string({ error: '请填写文号前缀' })
+    .trim()
+    .regex(/^[\p{Script=Han}A-Za-z0-9]{1,20}$/u, { error: '文号前缀应为 1–20 个汉字或字母数字，如“示市监规”' }),
+  basis: text('列入依据', 4, 500),
+  active: z.boolean().default(true),
+});
+
+export const CampaignBody = z.strictObject({ title: text('清理名称', 4, 100), dueOn: localDate('完成期限') });
+export const CleanupDecisionBody = z.strictObject({
+  docId: z.uuid({ error: '文件编号格式不正确' }),
+  outcome: z.enum(['keep', 'amend', 'repeal', 'lapse'], { error: '清理结果应为继续有效、修改、废止或宣布失效' }),
+  reason: text('理由', 2, 1000),
+});
+export const TaskDoneBody = z.strictObject({ outcome: text('评估结论', 4, 2000) });
+
+export const DocListQuery = z.strictObject({
+  status: DocStatusEnum.optional(),
+  orgId: z.uuid({ error: '单位编号格式不正确' }).optional(),
+  year: z.coerce.number().int().min(1949).max(2100).optional(),
+  q: z.string().trim().max(60).optional(),
+  needsReview: z.enum(['true', 'false']).optional(),
+  page: z.coerce.number().int().min(1).max(10000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const DocSummaryDto = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  title: z.string(),
+  status: DocStatusEnum,
+  statusLabel: z.string(),
+  registrationNo: z.string().nullable(),
+  publishedOn: z.string().nullable(),
+  effectiveOn: z.string().nullable(),
+  validUntil: z.string().nullable(),
+  needsReview: z.boolean(),
+  version: z.number(),
+});
+export type DocSummaryDto = z.infer<typeof DocSummaryDto>;
+
+export const BasisDto = z.object({
+  lawId: z.string(),
+  title: z.string(),
+  versionDate: z.string().nullable(),
+  lawStatus: z.string(),
+  articles: z.string(),
+});
+
+export const FilingDto = z.object({
+  id: z.string(),
+  docId: z.string(),
+  docTitle: z.string(),
+  registrationNo: z.string().nullable(),
+  orgId: z.string(),
+  orgName: z.string(),
+  dueOn: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  submittedOn: z.string().nullable(),
+  late: z.boolean().nullable(),
+  overdue: z.boolean(),
+  materials: z.array(z.string()),
+  report: z.string().nullable(),
+  supplementDueOn: z.string().nullable(),
+  reviewOpinion: z.string().nullable(),
+  reviewedOn: z.string().nullable(),
+  submissions: z.number(),
+});
+export type FilingDto = z.infer<typeof FilingDto>;
+
+export const TaskDto = z.object({
+  id: z.string(),
+  docId: z.string(),
+  kind: z.string(),
+  reason: z.string(),
+  dueOn: z.string().nullable(),
+  status: z.string(),
+  outcome: z.string().nullable(),
+});
+
+export const DocDetailDto = DocSummaryDto.extend({
+  body: z.string(),
+  draftingNote: z.string(),
+  docType: z.enum(['regular', 'interim']),
+  businessRelated: z.boolean(),
+  affectsMarket: z.boolean(),
+  commentRequired: z.boolean(),
+  comment: z.object({
+    start: z.string().nullable(),
+    end: z.string().nullable(),
+    shortenedReason: z.string().nullable(),
+    count: z.number().nullable(),
+    disposition: z.string().nullable(),
+    done: z.boolean(),
+  }),
+  fairReview: z.object({ done: z.boolean(), conclusion: z.string().nullable() }),
+  legality: z.object({
+    submittedOn: z.string().nullable(),
+    outcome: z.string().nullable(),
+    opinion: z.string().nullable(),
+    reviewedOn: z.string().nullable(),
+  }),
+  deliberation: z.object({ meeting: z.string().nullable(), heldOn: z.string().nullable() }),
+  interpretation: z.string().nullable(),
+  contentHash: z.string().nullable(),
+  endedOn: z.string().nullable(),
+  endReason: z.string().nullable(),
+  bases: z.array(BasisDto),
+  versions: z.array(
+    z.object({ version: z.number(), title: z.string(), changeNote: z.string(), createdAt: z.string() }),
+  ),
+  stages: z.array(z.object({ status: DocStatusEnum, label: z.string(), done: z.boolean(), current: z.boolean() })),
+  filing: FilingDto.nullable(),
+  tasks: z.array(TaskDto),
+  abilities: z.record(z.string(), z.boolean()),
+});
+export type DocDetailDto = z.infer<typeof DocDetailDto>;
+
+export const DiffDto = z.object({
+  from: z.number(),
+  to: z.number(),
+  titleChanged: z.object({ from: z.string(), to: z.string() }).nullable(),
+  lines: z.array(z.object({ op: z.enum(['same', 'add', 'del']), text: z.string() })),
+});
+
+export const PublicDocDto = z.object({
+  id: z.string(),
+  title: z.string(),
+  orgName: z.string(),
+  registrationNo: z.string().nullable(),
+  status: DocStatusEnum,
+  statusLabel: z.string(),
+  publishedOn: z.string().nullable(),
+  effectiveOn: z.string().nullable(),
+  validUntil: z.string().nullable(),
+  endedOn: z.string().nullable(),
+  endReason: z.string().nullable(),
+  body: z.string(),
+  interpretation: z.string().nullable(),
+  bases: z.array(BasisDto),
+  history: z.array(z.object({ date: z.string(), event: z.string() })),
+  contentHash: z.string().nullable(),
+  proof: z
+    .object({ status: z.enum(['pending', 'included']), leafHash: z.string(), index: z.string().nullable() })
+    .nullable(),
+});
+
+export const PublicListQuery = z.strictObject({
+  status: z.enum(['in_force', 'expired', 'repealed']).optional(),
+  orgId: z.uuid({ error: '制定机关编号格式不正确' }).optional(),
+  year: z.coerce.number().int().min(1949).max(2100).optional(),
+  q: z.string().trim().max(60, { error: '检索词不能超过 60 个字' }).optional(),
+  page: z.coerce.number().int().min(1).max(10000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const PublicListDto = z.object({
+  total: z.number(),
+  /** Set when a full-text query matched more documents than are counted (the total is then a lower bound). */
+  totalCapped: z.boolean().optional(),
+  items: z.array(DocSummaryDto.extend({ snippet: z.array(SnippetPartDto).optional() })),
+  bodies: z.array(z.object({ orgId: z.string(), name: z.string() })),
+});
+
+export const PublicCommentBody = z.strictObject(PublicCommentFields);
+
+export const CommentReceiptDto = z.object({
+  receiptNo: z.string(),
+  submittedAt: z.string(),
+  commentEnd: z.string().nullable(),
+});
+
+export const PublicDraftDto = z.object({
+  id: z.string(),
+  title: z.string(),
+  orgName: z.string(),
+  body: z.string(),
+  draftingNote: z.string(),
+  commentStart: z.string(),
+  commentEnd: z.string(),
+  open: z.boolean(),
+});
+
+export const CommentDto = z.object({
+  id: z.string(),
+  receiptNo: z.string(),
+  submitterKind: z.enum(['anonymous', 'individual', 'organization']),
+  submitterName: z.string().nullable(),
+  contact: z.string().nullable(),
+  body: z.string(),
+  createdAt: z.string(),
+});
+
+export const StaffSearchQuery = z.strictObject({
+  q: z
+    .string({ error: '请输入检索词' })
+    .trim()
+    .min(1, { error: '请输入检索词' })
+    .max(60, { error: '检索词不能超过 60 个字' }),
+  status: DocStatusEnum.optional(),
+});
+
+export const StaffSearchDto = z.object({
+  total: z.number(),
+  items: z.array(DocSummaryDto.extend({ snippet: z.array(SnippetPartDto) })),
+});

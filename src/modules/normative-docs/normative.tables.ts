@@ -1,0 +1,216 @@
+import type { Generated } from 'kysely';
+import { registerAuditLabels } from '../../platform/audit/catalog.js';
+import type { Json } from '../../platform/db/schema.js';
+import type { DocStatus } from './normative.workflow.js';
+
+export interface IssuingBodyTable {
+  org_id: string;
+  number_prefix: string;
+  basis: string;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export type LegalityOutcome = 'lawful' | 'lawful_with_changes' | 'unlawful';
+
+export interface NormativeDocTable {
+  id: Generated<string>;
+  org_id: string;
+  title: string;
+  doc_type: 'regular' | 'interim';
+  business_related: boolean;
+  affects_market: boolean;
+  comment_required: boolean;
+  status: DocStatus;
+  body: string;
+  drafting_note: Generated<string>;
+  version: Generated<number>;
+  comment_start: string | null;
+  comment_end: string | null;
+  comment_shortened_reason: string | null;
+  comment_count: number | null;
+  comment_disposition: string | null;
+  comment_done: Generated<boolean>;
+  fair_review_done: Generated<boolean>;
+  fair_review_conclusion: string | null;
+  legality_submitted_on: string | null;
+  legality_outcome: LegalityOutcome | null;
+  legality_opinion: string | null;
+  legality_reviewed_on: string | null;
+  legality_reviewer_id: string | null;
+  deliberation_meeting: string | null;
+  deliberation_on: string | null;
+  registration_year: number | null;
+  registration_seq: number | null;
+  registration_no: string | null;
+  interpretation: string | null;
+  published_on: string | null;
+  effective_on: string | null;
+  valid_until: string | null;
+  content_hash: string | null;
+  ended_on: string | null;
+  end_reason: string | null;
+  needs_review: Generated<boolean>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface DocVersionTable {
+  doc_id: string;
+  version: number;
+  title: string;
+  body: string;
+  change_note: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface DocBasisTable {
+  doc_id: string;
+  law_id: string;
+  articles: Generated<string>;
+}
+
+export interface NumberCounterTable {
+  org_id: string;
+  year: number;
+  last_seq: number;
+}
+
+export type FilingStatus =
+  | 'pending'
+  | 'submitted'
+  | 'accepted'
+  | 'returned'
+  | 'correction_required'
+  | 'revocation_proposed';
+export const FILING_MATERIALS = ['filing_report', 'text', 'drafting_explanation', 'legal_bases'] as const;
+export type FilingMaterial = (typeof FILING_MATERIALS)[number];
+
+export interface FilingTable {
+  id: Generated<string>;
+  doc_id: string;
+  org_id: string;
+  due_on: string;
+  status: FilingStatus;
+  submitted_on: string | null;
+  late: boolean | null;
+  materials: Json<FilingMaterial[]>;
+  report: string | null;
+  supplement_due_on: string | null;
+  review_opinion: string | null;
+  reviewed_on: string | null;
+  reviewer_id: string | null;
+  submissions: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ReviewTaskTable {
+  id: Generated<string>;
+  doc_id: string;
+  org_id: string;
+  kind: 'upstream_change' | 'expiry_evaluation';
+  reason: string;
+  law_id: string | null;
+  due_on: string | null;
+  dedupe_key: string;
+  status: Generated<'open' | 'done'>;
+  outcome: string | null;
+  done_by: string | null;
+  done_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface NormativeCommentTable {
+  id: Generated<string>;
+  doc_id: string;
+  receipt_no: string;
+  submitter_kind: 'anonymous' | 'individual' | 'organization';
+  submitter_name: string | null;
+  contact: string | null;
+  body: string;
+  client_key: string;
+  created_at: Generated<Date>;
+}
+
+export type CleanupOutcome = 'keep' | 'amend' | 'repeal' | 'lapse';
+
+export interface CleanupCampaignTable {
+  id: Generated<string>;
+  title: string;
+  started_on: string;
+  due_on: string;
+  status: Generated<'open' | 'closed'>;
+  summary: Json<Record<string, number>> | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  closed_at: Date | null;
+}
+
+export interface CleanupItemTable {
+  campaign_id: string;
+  doc_id: string;
+  org_id: string;
+  outcome: CleanupOutcome | null;
+  reason: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+}
+
+declare module '../../platform/db/schema.js' {
+  interface Database {
+    normative_issuing_bodies: IssuingBodyTable;
+    normative_docs: NormativeDocTable;
+    normative_doc_versions: DocVersionTable;
+    normative_doc_bases: DocBasisTable;
+    normative_number_counters: NumberCounterTable;
+    normative_filings: FilingTable;
+    normative_review_tasks: ReviewTaskTable;
+    normative_cleanup_campaigns: CleanupCampaignTable;
+    normative_cleanup_items: CleanupItemTable;
+    normative_comments: NormativeCommentTable;
+  }
+}
+
+declare module '../../platform/audit/catalog.js' {
+  interface AuditCatalog {
+    'issuing_body.listed': { orgId: string; numberPrefix: string; active: boolean };
+    'normative_doc.drafted': { title: string; orgId: string };
+    'normative_doc.revised': { version: number; changeNote: string };
+    'normative_doc.bases_set': { lawIds: string[] };
+    'normative_doc.transitioned': { action: string; from: string; to: string; note?: string };
+    'normative_doc.registered': { registrationNo: string; year: number; seq: number };
+    'normative_doc.published': { registrationNo: string; publishedOn: string; validUntil: string; contentHash: string };
+    'normative_doc.flagged': { kind: string; reason: string; lawId?: string | null };
+    'normative_doc.review_task_done': { taskId: string; outcome: string };
+    'normative_doc.ended': { status: 'expired' | 'repealed'; reason: string; endedOn: string };
+    'normative_filing.submitted': { submittedOn: string; late: boolean; dueOn: string };
+    'normative_filing.reviewed': { outcome: string; opinion: string; supplementDueOn: string | null };
+    'normative_doc.comment_submitted': { receiptNo: string; submitterKind: string };
+    'cleanup_campaign.started': { title: string; items: number };
+    'cleanup_campaign.decided': { docId: string; outcome: string; reason: string };
+    'cleanup_campaign.closed': { summary: Record<string, number> };
+  }
+}
+
+registerAuditLabels({
+  'issuing_body.listed': '调整制定主体清单',
+  'normative_doc.drafted': '起草规范性文件',
+  'normative_doc.revised': '修改规范性文件草案',
+  'normative_doc.bases_set': '设置制定依据',
+  'normative_doc.transitioned': '规范性文件流转',
+  'normative_doc.registered': '统一登记编号',
+  'normative_doc.published': '公布规范性文件',
+  'normative_doc.flagged': '标记规范性文件待审查',
+  'normative_doc.review_task_done': '完成规范性文件评估',
+  'normative_doc.ended': '规范性文件失效或废止',
+  'normative_filing.submitted': '报送备案',
+  'normative_filing.reviewed': '备案审查',
+  'normative_doc.comment_submitted': '公众提交规范性文件草案意见',
+  'cleanup_campaign.started': '启动规范性文件清理',
+  'cleanup_campaign.decided': '确定清理结果',
+  'cleanup_campaign.closed': '完成规范性文件清理',
+});

@@ -1,0 +1,395 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Actor } from '../../platform/access/actor.js';
+import { canSeeOrg, hasAnyRole, visibleOrgIds } from '../../platform/access/scope.js';
+import { requireActor } from '../../platform/auth/plugin.js';
+import type { Db } from '../../platform/db/engine.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { UuidParam, errorResponses, z } from '../../platform/http/zod.js';
+import type { AppDeps } from '../types.js';
+import * as cmd from './commands/inspection.js';
+import { INSPECTION_STATUSES, type InspectionStatus, TARGET_STATUS_ZH } from './inspection.tables.js';
+import { inspectionAbilities, planPolicy } from './plan.policy.js';
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' });
+const text = (label: string, min = 4) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(min, { error: `${label}至少 ${min} 个字` })
+    .max(8000);
+const Ok = z.object({ ok: z.literal(true) });
+
+const PlanBody = z.strictObject({
+  title: text('督查事项', 4),
+  basis: text('督查依据（政府决定或负责人批示）'),
+  scope: text('督查内容和范围'),
+  methods: text('督查方式'),
+  startsOn: date,
+  endsOn: date,
+  targetOrgIds: z.array(z.uuid()).min(1, { error: '请至少选择一个督查对象' }).max(100),
+});
+
+const InspectionDto = z.object({
+  id: z.string(),
+  title: z.string(),
+  basis: z.string(),
+  scope: z.string(),
+  methods: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  status: z.enum(INSPECTION_STATUSES),
+  /** The approval of the plan by the government's head (Art 11); null until approved. */
+  approval: z.object({ approvedBy: z.string().nullable(), approvedAt: z.string(), opinion: z.string() }).nullable(),
+  abilities: z.object({ manage: z.boolean(), approve: z.boolean(), start: z.boolean() }),
+  targets: z.array(
+    z.object({
+      id: z.string(),
+      orgId: z.string(),
+      orgName: z.string(),
+      status: z.string(),
+      statusLabel: z.string(),
+      conclusion: z.string().nullable(),
+      conclusionServedOn: z.string().nullable(),
+      reexaminationReason: z.string().nullable(),
+      reexaminationRequestedOn: z.string().nullable(),
+      reexaminationOutcome: z.string().nullable(),
+      reexaminationDecision: z.string().nullable(),
+      reexaminationDecidedOn: z.string().nullable(),
+      rectificationReport: z.string().nullable(),
+      rectifiedOn: z.string().nullable(),
+      verificationNote: z.string().nullable(),
+      verifiedOn: z.string().nullable(),
+      /** The inspected unit's own actions (answer orders, ask for re-examination, report rectification). */
+      unitActs: z.boolean(),
+    }),
+  ),
+  orders: z.array(
+    z.object({
+      id: z.string(),
+      orgId: z.string(),
+      orgName: z.string(),
+      content: z.string(),
+      dueDate: z.string(),
+      status: z.string(),
+      answer: z.string().nullable(),
+      answeredOn: z.string().nullable(),
+    }),
+  ),
+});
+
+/** The government organization (root of the tree): its principal head approves inspection plans (Art 11). */
+async function governmentPath(db: Db): Promise<string> {
+  const root = await db.selectFrom('organizations').select('path').where('parent_id', 'is', null).executeTakeFirst();
+  return root?.path ?? '';
+}
+
+/** Statuses in which only the inspection office and the approving head see the inspection. */
+const NOT_YET_STARTED: InspectionStatus[] = ['planned', 'approved'];
+
+/** Sees the whole inspection: the inspection office (manage) and the government's head who approves plans. */
+const oversees = (actor: Actor, gov: string) => planPolicy.manage(actor) || planPolicy.approveInspection(actor, gov);
+
+async function loadInspection(db: Db, actor: Actor, id: string, gov?: string) {
+  const govPath = gov ?? (await governmentPath(db));
+  const i = await db
+    .selectFrom('inspections')
+    .leftJoin('users', 'users.id', 'inspections.approved_by')
+    .selectAll('inspections')
+    .select('users.display_name as approved_by_name')
+    .where('inspections.id', '=', id)
+    .executeTakeFirst();
+  if (!i) throw notFound('督查');
+  const targets = await db
+    .selectFrom('inspection_targets')
+    .innerJoin('organizations', 'organizations.id', 'inspection_targets.org_id')
+    .selectAll('inspection_targets')
+    .select(['organizations.name as org_name', 'organizations.path as org_path'])
+    .where('inspection_id', '=', id)
+    .execute();
+  const manage = oversees(actor, govPath);
+  // An inspected unit learns of the inspection when it starts, not while the plan is drafted or awaiting
+  // approval: inspections may be unannounced (《政府督查工作条例》第十二条 暗访). Leaders (read-only) still see it.
+  const hidden = NOT_YET_STARTED.includes(i.status) && !hasAnyRole(actor, ['leader']);
+  if (!manage && (hidden || !targets.some((t) => canSeeOrg(actor, t.org_path)))) throw notFound('督查');
+  const visible = targets.filter((t) => manage || canSeeOrg(actor, t.org_path));
+  const orders = await db
+    .selectFrom('inspection_orders')
+    .selectAll()
+    .where('inspection_id', '=', id)
+    .orderBy('created_at')
+    .execute();
+  return {
+    id: i.id,
+    title: i.title,
+    basis: i.basis,
+    scope: i.scope,
+    methods: i.methods,
+    startsOn: i.starts_on,
+    endsOn: i.ends_on,
+    status: i.status,
+    approval: i.approved_at
+      ? {
+          approvedBy: i.approved_by_name,
+          approvedAt: i.approved_at.toISOString(),
+          opinion: i.approval_opinion ?? '',
+        }
+      : null,
+    abilities: inspectionAbilities(actor, govPath, i),
+    targets: visible.map((t) => ({
+      id: t.id,
+      orgId: t.org_id,
+      orgName: t.org_name,
+      status: t.status,
+      statusLabel:
+        t.status === 'pending' && (i.status === 'planned' || i.status === 'approved')
+          ? '督查未开始'
+          : TARGET_STATUS_ZH[t.status],
+      conclusion: t.conclusion,
+      conclusionServedOn: t.conclusion_served_on,
+      reexaminationReason: t.reexamination_reason,
+      reexaminationRequestedOn: t.reexamination_requested_on,
+      reexaminationOutcome: t.reexamination_outcome,
+      reexaminationDecision: t.reexamination_decision,
+      reexaminationDecidedOn: t.reexamination_decided_on,
+      rectificationReport: t.rectification_report,
+      rectifiedOn: t.rectified_on,
+      verificationNote: t.verification_note,
+      verifiedOn: t.verified_on,
+      unitActs: hasAnyRole(actor, ['liaison', 'principal_head'], t.org_path),
+    })),
+    orders: orders
+      .filter((o) => visible.some((t) => t.org_id === o.org_id))
+      .map((o) => ({
+        id: o.id,
+        orgId: o.org_id,
+        orgName: visible.find((t) => t.org_id === o.org_id)?.org_name ?? '',
+        content: o.content,
+        dueDate: o.due_date,
+        status: o.status,
+        answer: o.answer,
+        answeredOn: o.answered_on,
+      })),
+  };
+}
+
+/** Unit-side actions: the inspected unit's liaison or principal head. */
+async function assertUnit(db: Db, actor: Actor, orgId: string) {
+  const org = await db.selectFrom('organizations').select('path').where('id', '=', orgId).executeTakeFirst();
+  if (!org || !canSeeOrg(actor, org.path)) throw notFound('督查对象');
+  if (!hasAnyRole(actor, ['liaison', 'principal_head'], org.path))
+    throw new AppError('forbidden', '只有被督查单位的法治联络员或主要负责人可以办理此事项。');
+}
+
+export function inspectionRoutes(app: FastifyInstance, { db }: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['政府督查'];
+  /** Inspection-office actions on one inspection: 404 if the actor may not see it, else 403 unless a manager. */
+  const manage = async (actor: Actor, id?: string) => {
+    if (planPolicy.manage(actor)) return;
+    if (id) await loadInspection(db, actor, id);
+    throw new AppError('forbidden', '您没有办理政府督查的权限：此操作由依法治区办（督查机构）办理。');
+  };
+
+  r.post('/api/plan/inspections', {
+    schema: {
+      tags,
+      summary: '制定督查方案（督查前必须制定）',
+      body: PlanBody,
+      response: { 201: z.object({ id: z.string() }), ...errorResponses },
+    },
+    handler: async (req, reply) => {
+      const actor = requireActor(req);
+      await manage(actor);
+      reply.status(201);
+      return cmd.planInspection(db, req.ctx, actor.orgId, req.body);
+    },
+  });
+
+  r.get('/api/plan/inspections', {
+    schema: {
+      tags,
+      summary: '督查列表',
+      response: {
+        200: z.object({ items: z.array(InspectionDto), abilities: z.object({ manage: z.boolean() }) }),
+        ...errorResponses,
+      },
+    },
+    handler: async (req) => {
+      const actor = requireActor(req);
+      const gov = await governmentPath(db);
+      let q = db.selectFrom('inspections').select('id').orderBy('starts_on', 'desc');
+      if (!oversees(actor, gov)) {
+        if (!hasAnyRole(actor, ['leader'])) q = q.where('status', 'not in', NOT_YET_STARTED);
+        q = q.where(
+          'id',
+          'in',
+          db.selectFrom('inspection_targets').select('inspection_id').where('org_id', 'in', visibleOrgIds(db, actor)),
+        );
+      }
+      const ids = await q.limit(200).execute();
+      return {
+        items: await Promise.all(ids.map((i) => loadInspection(db, actor, i.id, gov))),
+        abilities: { manage: planPolicy.manage(actor) },
+      };
+    },
+  });
+
+  r.get('/api/plan/inspections/:id', {
+    schema: { tags, summary: '督查详情', params: UuidParam, response: { 200: InspectionDto, ...errorResponses } },
+    handler: async (req) => loadInspection(db, requireActor(req), req.params.id),
+  });
+
+  r.post('/api/plan/inspections/:id/approve', {
+    schema: {
+      tags,
+      summary: '批准督查方案（本级人民政府行政首长，《政府督查工作条例》第十一条）',
+      params: UuidParam,
+      body: z.strictObject({ opinion: text('批准意见（批示）', 2) }),
+      response: { 200: Ok, ...errorResponses },
+    },
+    handler: async (req) => {
+      const actor = requireActor(req);
+      const gov = await governmentPath(db);
+      if (!planPolicy.approveInspection(actor, gov)) {
+        await loadInspection(db, actor, req.params.id, gov); // 404 when the actor may not see it
+        throw new AppError(
+          'forbidden',
+          '督查方案由本级人民政府行政首长批准（《政府督查工作条例》第十一条），您没有批准的权限。',
+        );
+      }
+      await cmd.approveInspection(db, req.ctx, req.params.id, req.body);
+      return { ok: true as const };
+    },
+  });
+
+  r.post('/api/plan/inspections/:id/start', {
+    schema: {
+      tags,
+      summary: '开始督查（方案经批准后）',
+      params: UuidParam,
+      response: { 200: Ok, ...errorResponses },
+    },
+    handler: async (req) => {
+      await manage(requireActor(req), req.params.id);
+      await cmd.startInspection(db, req.ctx, req.params.id);
+      return { ok: true as const };
+    },
+  });
+
+  r.post('/api/plan/inspections/:id/orders', {
+    schema: {
+      tags,
+      summary: '下发督办单',
+      params: UuidParam,
+      body: z.strictObject({ orgId: z.uuid(), content: text('督办事项'), dueDate: date }),
+      response: { 201: z.object({ id: z.string() }), ...errorResponses },
+    },
+    handler: async (req, reply) => {
+      await manage(requireActor(req), req.params.id);
+      reply.status(201);
+      return cmd.issueOrder(db, req.ctx, req.params.id, req.body);
+    },
+  });
+
+  r.post('/api/plan/inspection-orders/:id/answer', {
+    schema: {
+      tags,
+      summary: '答复督办单',
+      params: UuidParam,
+      body: z.strictObject({ answer: text('办理情况'), on: date }),
+      response: { 200: Ok, ...errorResponses },
+    },
+    handler: async (req) => {
+      const actor = requireActor(req);
+      const o = await db
+        .selectFrom('inspection_orders')
+        .select('org_id')
+        .where('id', '=', req.params.id)
+        .executeTakeFirst();
+      if (!o) throw notFound('督办单');
+      await assertUnit(db, actor, o.org_id);
+      await cmd.answerOrder(db, req.ctx, req.params.id, req.body);
+      return { ok: true as const };
+    },
+  });
+
+  r.post('/api/plan/inspections/:id/conclusions', {
+    schema: {
+      tags,
+      summary: '送达督查结论',
+      params: UuidParam,
+      body: z.strictObject({ orgId: z.uuid(), conclusion: text('督查结论'), servedOn: date }),
+      response: { 200: Ok, ...errorResponses },
+    },
+    handler: async (req) => {
+      await manage(requireActor(req), req.params.id);
+      await cmd.serveConclusion(db, req.ctx, req.params.id, req.body);
+      return { ok: true as const };
+    },
+  });
+
+  r.post('/api/plan/inspections/:id/reexamination', {
+    schema: {
+      tags,
+      summary: '申请复核督查结论（收到结论之日起30日内）',
+      params: UuidParam,
+      body: z.strictObject({ orgId: z.uuid(), reason: text('申请复核的理由'), requestedOn: date }),
+      response: { 200: z.object({ decisionDue: z.string() }), ...errorResponses },
+    },
+    handler: async (req) => {
+      await assertUnit(db, requireActor(req), req.body.orgId);
+      return cmd.requestReexamination(db, req.ctx, req.params.id, req.body);
+    },
+  });
+
+  r.post('/api/plan/inspections/:id/reexamination/decision', {
+    schema: {
+      tags,
+      summary: '作出复核决定（30日内）',
+      params: UuidParam,
+      body: z.strictObject({
+        orgId: z.uuid(),
+        outcome: z.enum(['upheld', 'changed']),
+        decision: text('复核决定'),
+        decidedOn: date,
+      }),
+      response: { 200: Ok, ...errorResponses },
+    },
+    handler: async (req) => {
+      await manage(requireActor(req), req.params.id);
+      await cmd.decideReexamination(db, req.ctx, req.params.id, req.body);
+      return { ok: true as const };
+    },
+  });
+
+  r.post('/api/plan/inspections/:id/rectification', {
+    schema: {
+      tags,
+      summary: '报送整改情况',
+      params: UuidParam,
+      body: z.strictObject({ orgId: z.uuid(), report: text('整改情况'), on: date }),
+      response: { 200: Ok, ...errorResponses },
+    },
+    handler: async (req) => {
+      await assertUnit(db, requireActor(req), req.body.orgId);
+      await cmd.submitRectification(db, req.ctx, req.params.id, req.body);
+      return { ok: true as const };
+    },
+  });
+
+  r.post('/api/plan/inspections/:id/verification', {
+    schema: {
+      tags,
+      summary: '核查整改情况',
+      params: UuidParam,
+      body: z.strictObject({ orgId: z.uuid(), accepted: z.boolean(), note: text('核查意见', 2), on: date }),
+      response: { 200: Ok, ...errorResponses },
+    },
+    handler: async (req) => {
+      await manage(requireActor(req), req.params.id);
+      await cmd.verifyRectification(db, req.ctx, req.params.id, req.body);
+      return { ok: true as const };
+    },
+  });
+}

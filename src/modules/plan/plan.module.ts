@@ -1,0 +1,28 @@
+import type { ModuleManifest } from '../types.js';
+import { escalateOverdueTasks } from './commands/escalate-overdue.js';
+import { inspectionRoutes } from './inspection.routes.js';
+import { planIndicators } from './plan.indicators.js';
+import { planRoutes } from './plan.routes.js';
+import { seedPlanDemo } from './plan.seed.js';
+
+/** Implementation plans, task decomposition, progress, escalation and government inspection (督查). */
+export const planModule: ModuleManifest = {
+  name: 'plan',
+  label: '实施方案与督查',
+  routes: (app, deps) => {
+    planRoutes(app, deps);
+    inspectionRoutes(app, deps);
+  },
+  jobs: () => [
+    {
+      name: 'plan.escalate-overdue',
+      intervalMs: 60 * 60_000,
+      run: async (db, now) => {
+        const r = await escalateOverdueTasks(db, now);
+        return `上报超期任务${r.escalated}项，通知${r.notifications}条`;
+      },
+    },
+  ],
+  seedDemo: seedPlanDemo,
+  indicators: planIndicators,
+};

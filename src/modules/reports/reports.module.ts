@@ -1,0 +1,38 @@
+import { systemCtx } from '../../platform/access/actor.js';
+import type { AppDeps, ModuleManifest } from '../types.js';
+import { draftReport } from './commands/draft-report.js';
+import { editReport } from './commands/edit-report.js';
+import { approveReport, publishReport, requestApproval, submitReport } from './commands/workflow.js';
+import { reportIndicators } from './reports.indicators.js';
+import { reportRoutes } from './reports.routes.js';
+
+/** Annual rule-of-law-government reports: drafted from the record, approved, submitted, published. */
+export const reportsModule: ModuleManifest = {
+  name: 'reports',
+  label: '法治政府建设年度报告',
+  routes: reportRoutes,
+  indicators: reportIndicators,
+  seedDemo: seedReportsDemo,
+};
+
+/** Demo: the market regulator's 2024 report, published, so its 2025 draft has a year to compare with. */
+async function seedReportsDemo({ db }: AppDeps): Promise<void> {
+  const ctx = systemCtx('seed');
+  const org = await db.selectFrom('organizations').select('id').where('code', '=', 'SCJ').executeTakeFirst();
+  if (!org) return;
+  const { id } = await draftReport(db, ctx, { orgId: org.id, year: 2024 });
+  await editReport(db, ctx, id, {
+    version: 1,
+    docNo: '示市监〔2025〕2号',
+    cc: '区司法局',
+    sections: {
+      shortcomings: '部分执法人员对新修订法律法规掌握不够，执法文书说理仍需加强，主要原因是培训覆盖面不足。',
+      headDuty: '局主要负责人认真履行推进法治建设第一责任人职责，主持召开党组会专题研究法治建设工作，带头开展述法。',
+      nextYear: '继续落实行政执法三项制度，完善裁量基准，推进包容审慎监管。',
+    },
+  });
+  await requestApproval(db, ctx, id);
+  await approveReport(db, ctx, id);
+  await submitReport(db, ctx, id);
+  await publishReport(db, ctx, id);
+}

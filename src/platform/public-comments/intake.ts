@@ -1,0 +1,101 @@
+// What every public comment period (重大行政决策 征求意见, 规范性文件 征求意见, …) does the same way with a
+// citizen's submission from the portal: the form's shape, cleaning the text, the submitter's identity, the
+// period's window, the duplicate check and the receipt number. The module keeps its own tables and audit.
+import { createHash, randomBytes } from 'node:crypto';
+import { today } from '../calendar/index.js';
+import { AppError, conflict } from '../errors.js';
+import { z } from '../http/zod.js';
+
+const text = (label: string, min: number, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(min, { error: `${label}至少 ${min} 个字` })
+    .max(max, { error: `${label}不能超过 ${max} 个字` });
+
+/** The fields every portal comment form sends; a module extends it (e.g. with attachments). */
+export const PublicCommentFields = {
+  submitterKind: z.enum(['anonymous', 'individual', 'organization'], { error: '请选择身份：匿名、个人或单位' }),
+  name: z.string().trim().max(60, { error: '姓名或单位名称不能超过 60 个字' }).optional(),
+  contact: z.string().trim().max(60, { error: '联系方式不能超过 60 个字' }).optional(),
+  body: text('意见内容', 5, 5000),
+  /** A field people do not see; automated submitters fill it in. */
+  website: z.string().max(0, { error: '提交失败，请刷新页面后重试' }).optional(),
+};
+
+export interface PublicCommentInput {
+  submitterKind: 'anonymous' | 'individual' | 'organization';
+  name?: string;
+  contact?: string;
+  body: string;
+  website?: string;
+}
+
+// Control characters other than tab and newlines are dropped; the text is stored as given and always rendered
+// as text (never as HTML), so markup inside a comment is harmless.
+const CONTROL = new Set([...Array(32).keys(), 127].filter((c) => c !== 9 && c !== 10 && c !== 13));
+export const cleanText = (s: string) =>
+  Array.from(s)
+    .filter((ch) => !CONTROL.has(ch.charCodeAt(0)))
+    .join('')
+    .trim();
+
+/** A safe file name for a citizen's attachment (no path or reserved characters). */
+export const safeFileName = (s: string) =>
+  cleanText(s)
+    .replace(/[\\/:*?"<>|]/g, '_')
+    .slice(0, 100) || '附件';
+
+/**
+ * Checks who is commenting and what they wrote; returns the cleaned values to store. A filled honeypot,
+ * a named kind without a name, or a body too short once cleaned is a 400 naming the field.
+ */
+export function acceptSubmission(input: PublicCommentInput): {
+  name: string | null;
+  contact: string | null;
+  body: string;
+} {
+  if (input.website) throw new AppError('bad_request', '提交失败，请刷新页面后重试。');
+  const name = cleanText(input.name ?? '').slice(0, 60);
+  if (input.submitterKind !== 'anonymous' && !name) {
+    throw new AppError(
+      'bad_request',
+      input.submitterKind === 'organization'
+        ? '以单位名义提交的，请填写单位名称。'
+        : '以个人名义提交的，请填写姓名（或选择匿名提交）。',
+      { field: 'name' },
+    );
+  }
+  const body = cleanText(input.body);
+  if (body.length < 5) throw new AppError('bad_request', '意见内容至少 5 个字，请补充后再提交。', { field: 'body' });
+  const contact = input.contact ? cleanText(input.contact).slice(0, 60) || null : null;
+  return { name: input.submitterKind === 'anonymous' ? null : name, contact, body };
+}
+
+/**
+ * The period accepts comments from its first to its last day inclusive (Beijing dates); before or after, the
+ * citizen is told when it opens or that it has closed (409).
+ */
+export function assertPeriodOpen(
+  period: { open: boolean; opensOn: string | null; closesOn: string | null },
+  now: Date = new Date(),
+): void {
+  const d = today(now);
+  if (!period.open || (period.closesOn && d > period.closesOn))
+    throw conflict(`该征求意见已于 ${period.closesOn ?? '此前'} 截止，感谢您的关注。`);
+  if (period.opensOn && d < period.opensOn) throw conflict(`该征求意见自 ${period.opensOn} 起接收意见，请届时再提交。`);
+}
+
+/** A hash of the client address within one module (the address itself is never stored). */
+export const commenterKey = (scope: string, ip: string) =>
+  createHash('sha256').update(`${scope}:${ip}`).digest('hex').slice(0, 32);
+
+/** The same text from the same client twice is refused, pointing to the first receipt. */
+export function duplicateComment(receiptNo: string): AppError {
+  return conflict(`相同内容的意见已经提交过（回执号 ${receiptNo}），无需重复提交。`, { receiptNo });
+}
+
+/** Receipt number: module prefix, Beijing date, 10 random hex digits (e.g. YJ20261122-3F9A0C11D2). */
+export function receiptNo(prefix: string, now: Date = new Date()): string {
+  return `${prefix}${today(now).replaceAll('-', '')}-${randomBytes(5).toString('hex').toUpperCase()}`;
+}

@@ -1,0 +1,193 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Col, InputNumber, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { get } from '../../shared/api';
+import { Chart } from './Chart';
+
+interface Dash {
+  year: number;
+  submitBy: string;
+  publishBy: string;
+  units: {
+    orgId: string;
+    orgName: string;
+    kind: string;
+    reportId: string | null;
+    status: 'not_started' | 'drafting' | 'submitted' | 'published' | 'late';
+  }[];
+  counts: Record<string, number>;
+  plan: {
+    id: string;
+    title: string;
+    progress: number | null;
+    chapters: { id: string; title: string; progress: number | null }[];
+    units: { orgId: string; orgName: string; tasks: number; progress: number | null; overdue: number }[];
+  } | null;
+  overdueTasks: { id: string; title: string; orgName: string; progress: number; dueDate: string; escalated: boolean }[];
+}
+
+const STATUS: Record<string, { label: string; color: string }> = {
+  not_started: { label: '未开始', color: 'default' },
+  drafting: { label: '起草中', color: 'processing' },
+  submitted: { label: '已报送', color: 'blue' },
+  published: { label: '已公开', color: 'green' },
+  late: { label: '逾期', color: 'red' },
+};
+
+/** The coordinator's and leaders' overview, every figure clickable down to its records. */
+export function DashboardPage() {
+  const [year, setYear] = useState(new Date().getFullYear() - 1);
+  const nav = useNavigate();
+  const q = useQuery({
+    queryKey: ['dashboard', year],
+    queryFn: () => get<Dash>(`/api/reports/dashboard?year=${year}`),
+  });
+  const d = q.data;
+  const statusOption = useMemo(
+    () => ({
+      tooltip: {},
+      xAxis: { type: 'category', data: Object.values(STATUS).map((s) => s.label) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        {
+          type: 'bar',
+          data: Object.keys(STATUS).map((k) => d?.counts[k] ?? 0),
+          label: { show: true, position: 'top' },
+        },
+      ],
+    }),
+    [d],
+  );
+  const chapterOption = useMemo(
+    () => ({
+      tooltip: {},
+      grid: { left: 260 },
+      xAxis: { type: 'value', max: 100 },
+      yAxis: { type: 'category', data: (d?.plan?.chapters ?? []).map((c) => c.title.slice(0, 18)), inverse: true },
+      series: [
+        {
+          type: 'bar',
+          data: (d?.plan?.chapters ?? []).map((c) => c.progress ?? 0),
+          label: { show: true, position: 'right', formatter: '{c}%' },
+        },
+      ],
+    }),
+    [d],
+  );
+  return (
+    <>
+      <Typography.Title level={2}>统筹看板</Typography.Title>
+      <Space style={{ marginBottom: 16 }}>
+        <label htmlFor="dash-year">报告年度</label>
+        <InputNumber id="dash-year" min={2000} max={2100} value={year} onChange={(v) => setYear(Number(v))} />
+        {d && (
+          <span>
+            部门报送期限 {d.submitBy}，向社会公开期限 {d.publishBy}
+          </span>
+        )}
+      </Space>
+      {q.error && <Alert type="error" showIcon title={(q.error as Error).message} />}
+      {d && (
+        <>
+          <Row gutter={16} style={{ marginBottom: 16 }}>
+            {Object.entries(STATUS).map(([k, s]) => (
+              <Col key={k} span={4}>
+                <Card size="small">
+                  <Statistic title={`年度报告${s.label}`} value={d.counts[k] ?? 0} suffix="个单位" />
+                </Card>
+              </Col>
+            ))}
+            <Col span={4}>
+              <Card size="small">
+                <Statistic title="实施方案总体进度" value={d.plan?.progress ?? 0} suffix="%" />
+              </Card>
+            </Col>
+          </Row>
+          <Row gutter={16}>
+            <Col span={10}>
+              <Card title="各单位年度报告状态" size="small">
+                <Chart label="各单位年度报告状态柱状图" option={statusOption} />
+              </Card>
+            </Col>
+            <Col span={14}>
+              <Card title={`实施方案进度（按章节）${d.plan ? `：${d.plan.title}` : ''}`} size="small">
+                <Chart
+                  label="实施方案各章节进度柱状图，点击查看方案详情"
+                  option={chapterOption}
+                  onClick={() => d.plan && nav(`/admin/plan/${d.plan.id}`)}
+                />
+              </Card>
+            </Col>
+          </Row>
+          <Typography.Title level={3} style={{ marginTop: 16 }}>
+            各单位情况
+          </Typography.Title>
+          <Table
+            rowKey="orgId"
+            size="small"
+            pagination={false}
+            dataSource={d.units}
+            columns={[
+              { title: '单位', dataIndex: 'orgName' },
+              {
+                title: '年度报告',
+                dataIndex: 'status',
+                render: (s: string, u: Dash['units'][number]) =>
+                  u.reportId ? (
+                    <Link to={`/admin/reports/${u.reportId}`}>
+                      <Tag color={STATUS[s].color}>{STATUS[s].label}</Tag>
+                    </Link>
+                  ) : (
+                    <Tag color={STATUS[s].color}>{STATUS[s].label}</Tag>
+                  ),
+              },
+              {
+                title: '方案任务',
+                render: (_: unknown, u: Dash['units'][number]) =>
+                  d.plan?.units.find((x) => x.orgId === u.orgId)?.tasks ?? 0,
+              },
+              {
+                title: '任务进度',
+                render: (_: unknown, u: Dash['units'][number]) => {
+                  const p = d.plan?.units.find((x) => x.orgId === u.orgId);
+                  return p ? <Link to={`/admin/plan/tasks?orgId=${u.orgId}`}>{p.progress ?? 0}%</Link> : '—';
+                },
+              },
+              {
+                title: '超期任务',
+                render: (_: unknown, u: Dash['units'][number]) =>
+                  d.plan?.units.find((x) => x.orgId === u.orgId)?.overdue ?? 0,
+              },
+            ]}
+          />
+          <Typography.Title level={3} style={{ marginTop: 16 }}>
+            超期未完成任务（{d.overdueTasks.length}）
+          </Typography.Title>
+          <Table
+            rowKey="id"
+            size="small"
+            dataSource={d.overdueTasks}
+            columns={[
+              {
+                title: '任务',
+                dataIndex: 'title',
+                render: (t: string, x: Dash['overdueTasks'][number]) => (
+                  <Link to={`/admin/plan/tasks/${x.id}`}>{t}</Link>
+                ),
+              },
+              { title: '责任单位', dataIndex: 'orgName' },
+              { title: '进度', dataIndex: 'progress', render: (p: number) => `${p}%` },
+              { title: '完成期限', dataIndex: 'dueDate' },
+              {
+                title: '督办',
+                dataIndex: 'escalated',
+                render: (e: boolean) => (e ? <Tag color="red">已报依法治区办</Tag> : '—'),
+              },
+            ]}
+          />
+        </>
+      )}
+    </>
+  );
+}

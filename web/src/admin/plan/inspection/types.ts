@@ -1,0 +1,54 @@
+export interface InspectionTarget {
+  id: string;
+  orgId: string;
+  orgName: string;
+  status: string;
+  statusLabel: string;
+  conclusion: string | null;
+  conclusionServedOn: string | null;
+  reexaminationReason: string | null;
+  reexaminationRequestedOn: string | null;
+  reexaminationOutcome: string | null;
+  reexaminationDecision: string | null;
+  reexaminationDecidedOn: string | null;
+  rectificationReport: string | null;
+  rectifiedOn: string | null;
+  verificationNote: string | null;
+  verifiedOn: string | null;
+  unitActs: boolean;
+}
+
+export interface InspectionOrder {
+  id: string;
+  orgId: string;
+  orgName: string;
+  content: string;
+  dueDate: string;
+  status: string;
+  answer: string | null;
+  answeredOn: string | null;
+}
+
+export interface Inspection {
+  id: string;
+  title: string;
+  basis: string;
+  scope: string;
+  methods: string;
+  startsOn: string;
+  endsOn: string;
+  status: 'planned' | 'approved' | 'in_progress' | 'concluded' | 'closed';
+  /** The government head's approval of the plan (《政府督查工作条例》第十一条); null until approved. */
+  approval: { approvedBy: string | null; approvedAt: string; opinion: string } | null;
+  abilities: { manage: boolean; approve: boolean; start: boolean };
+  targets: InspectionTarget[];
+  orders: InspectionOrder[];
+}
+
+export const INSPECTION_STATUS_ZH: Record<Inspection['status'], string> = {
+  planned: '方案待批准',
+  approved: '方案已批准',
+  in_progress: '督查中',
+  concluded: '已作出结论',
+  closed: '已办结',
+};

@@ -1,0 +1,44 @@
+import { useQuery } from '@tanstack/react-query';
+import { get } from '../../shared/api';
+
+export interface Org {
+  id: string;
+  parentId: string | null;
+  name: string;
+  shortName: string | null;
+  kind: string;
+  code: string | null;
+  active: boolean;
+  sortOrder: number;
+}
+
+export const ORG_KIND_LABELS: Record<string, string> = {
+  government: '政府',
+  department: '部门',
+  subdistrict: '街道',
+  town: '镇',
+  section: '内设机构',
+  other: '其他',
+};
+
+export function useOrgs() {
+  return useQuery({ queryKey: ['orgs'], queryFn: () => get<{ items: Org[]; abilities: Record<string, boolean> }>('/api/orgs') });
+}
+
+export interface OrgTreeNode {
+  value: string;
+  title: string;
+  key: string;
+  children: OrgTreeNode[];
+}
+
+export function toTree(orgs: Org[]): OrgTreeNode[] {
+  const nodes = new Map(orgs.map((o) => [o.id, { value: o.id, key: o.id, title: o.name, children: [] as OrgTreeNode[] }]));
+  const roots: OrgTreeNode[] = [];
+  for (const o of [...orgs].sort((a, b) => a.sortOrder - b.sortOrder)) {
+    const n = nodes.get(o.id)!;
+    if (o.parentId && nodes.has(o.parentId)) nodes.get(o.parentId)!.children.push(n);
+    else roots.push(n);
+  }
+  return roots;
+}

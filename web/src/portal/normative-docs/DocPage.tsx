@@ -1,0 +1,83 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Descriptions, Tag, Timeline, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { get } from '../../shared/api';
+
+interface PublicDoc {
+  title: string;
+  orgName: string;
+  registrationNo: string | null;
+  status: string;
+  statusLabel: string;
+  publishedOn: string | null;
+  effectiveOn: string | null;
+  validUntil: string | null;
+  endedOn: string | null;
+  endReason: string | null;
+  body: string;
+  interpretation: string | null;
+  bases: { lawId: string; title: string; articles: string }[];
+  history: { date: string; event: string }[];
+  contentHash: string | null;
+  proof: { status: 'pending' | 'included'; leafHash: string; index: string | null } | null;
+}
+
+/** One published document: text, interpretation, validity, history and its ledger proof. */
+export function DocPage() {
+  const { id = '' } = useParams();
+  const q = useQuery({
+    queryKey: ['public-normative-doc', id],
+    queryFn: () => get<PublicDoc>(`/api/public/normative-docs/${id}`),
+  });
+  if (q.error) return <Alert type="error" showIcon title={(q.error as Error).message} />;
+  const d = q.data;
+  if (!d) return null;
+  return (
+    <>
+      <Typography.Title level={2}>{d.title}</Typography.Title>
+      <Descriptions bordered column={2} size="small">
+        <Descriptions.Item label="制定机关">{d.orgName}</Descriptions.Item>
+        <Descriptions.Item label="文号">{d.registrationNo}</Descriptions.Item>
+        <Descriptions.Item label="状态">
+          <Tag color={d.status === 'in_force' ? '#237804' : 'default'}>{d.statusLabel}</Tag>
+          {d.endReason ?? ''}
+        </Descriptions.Item>
+        <Descriptions.Item label="有效期">
+          {d.effectiveOn} 至 {d.validUntil}
+        </Descriptions.Item>
+        <Descriptions.Item label="制定依据" span={2}>
+          {d.bases.length
+            ? d.bases.map((b) => (
+                <span key={b.lawId}>
+                  <Link to={`/laws/${b.lawId}`}>《{b.title}》</Link>
+                  {b.articles}；
+                </span>
+              ))
+            : '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label="存证" span={2}>
+          {d.proof
+            ? `已上链存证（${d.proof.status === 'included' ? `第 ${d.proof.index} 号记录` : '待写入'}），文本哈希 ${d.contentHash}`
+            : '—'}
+          {d.proof && (
+            <>
+              {' '}
+              <Link to={`/verify?hash=${d.proof.leafHash}`}>验证</Link>
+            </>
+          )}
+        </Descriptions.Item>
+      </Descriptions>
+      <Card title="正文" style={{ marginTop: 16 }}>
+        <div style={{ whiteSpace: 'pre-wrap', fontSize: 17, lineHeight: 1.9 }}>{d.body}</div>
+      </Card>
+      {d.interpretation && (
+        <Card title="政策解读" style={{ marginTop: 16 }}>
+          <div style={{ whiteSpace: 'pre-wrap', fontSize: 17, lineHeight: 1.9 }}>{d.interpretation}</div>
+        </Card>
+      )}
+      <Card title="沿革" style={{ marginTop: 16 }}>
+        <Timeline items={d.history.map((h) => ({ content: `${h.date} ${h.event}` }))} />
+      </Card>
+    </>
+  );
+}
