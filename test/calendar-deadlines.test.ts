@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { systemCtx } from '../src/platform/access/actor.js';
-import { SWEEP_JOB } from '../src/platform/calendar/calendar.module.js';
+import { calendarModule, REFRESH_JOB, SWEEP_JOB } from '../src/platform/calendar/calendar.module.js';
+import { refreshCalendarIfChanged } from '../src/platform/calendar/store.js';
 import {
   closeDeadlinesFor,
   getCalendar,
@@ -388,5 +389,28 @@ describe('deadlines: commands, recomputation, sweep and HTTP', () => {
     assert.equal(c.json().due, '2027-02-28');
     const ev = await auditFor(t.db, 'calendar_rule', 'report.submit');
     assert.equal(ev.length, 1);
+  });
+
+  test('another instance\'s rule change reaches this one through the per-instance refresh job', async () => {
+    const job = calendarModule.jobs?.({} as never).find((j) => j.name === REFRESH_JOB);
+    assert.ok(job?.perInstance, 'the refresh job runs in every instance, without the lease');
+    // This process's own change above is live already; one refresh takes the new fingerprint, then nothing
+    // changed, so no reload.
+    await refreshCalendarIfChanged(t.db);
+    assert.equal(await refreshCalendarIfChanged(t.db), false);
+    // A second instance writes a setting straight to the shared database (this process never saw the request).
+    await t.db
+      .insertInto('calendar_rule_settings')
+      .values({ rule_id: 'report.submit', setting: JSON.stringify({ fixedMonthDay: '02-20' }) })
+      .onConflict((oc) => oc.column('rule_id').doUpdateSet({ setting: JSON.stringify({ fixedMonthDay: '02-20' }) }))
+      .execute();
+    assert.equal(await job.run(t.db, new Date()), '已载入其他实例更新的日历或期限规则');
+    const c = await t.call(null, {
+      method: 'POST',
+      url: '/api/public/calendar/compute',
+      payload: { ruleId: 'report.submit', date: '2026-06-30' },
+    });
+    assert.equal(c.json().due, '2027-02-20');
+    assert.equal(await refreshCalendarIfChanged(t.db), false);
   });
 });

@@ -12,6 +12,7 @@ import { loadConfig } from '../src/platform/config.js';
 import { openDatabase } from '../src/platform/db/engine.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { seedPlatformDemo } from '../src/platform/seed/demo.js';
+import { createTestApp } from './helpers/app.js';
 import { createTestDb } from './helpers/db.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -30,17 +31,33 @@ async function snapshot(db: Parameters<typeof backupTo>[0]): Promise<Record<stri
 }
 
 describe('operations', () => {
-  test('backup and restore round-trip every row (same engine as the suite)', async () => {
-    const a = await createTestDb();
+  test('backup and restore round-trip every row of every module (same engine, and across engines)', async () => {
+    // The whole demo district: every module's tables (ledger, calendar, decisions, documents, plan, reports…).
+    const t = await createTestApp({ moduleDemo: true });
+    const a = t.h;
     const b = await createTestDb();
     try {
-      await seedPlatformDemo(a.db);
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-bk-')), 'backup.jsonl.gz');
       const r = await backupTo(a.db, file);
-      assert.ok(r.rows > 50);
+      const source = await snapshot(a.db);
+      const emptyTables = Object.entries(source).filter(([, rows]) => rows.length === 0).map(([n]) => n);
+      for (const must of ['ledger_entries', 'calendar_years', 'decisions', 'normative_docs', 'laws', 'plan_tasks', 'annual_reports', 'audit_events']) {
+        assert.ok(source[must]?.length, `演示数据应覆盖 ${must}（空表：${emptyTables.join(',')}）`);
+      }
       const restored = await restoreFrom(b.db, file);
       assert.equal(restored.rows, r.rows);
-      assert.deepEqual(await snapshot(b.db), await snapshot(a.db));
+      assert.deepEqual(await snapshot(b.db), source);
+      if (process.env.DATABASE_URL) {
+        // The same file moves a PostgreSQL deployment onto the embedded engine (and back, by symmetry).
+        const lite = await openDatabase({ dataDir: 'memory://' });
+        try {
+          await migrateToLatest(lite.db);
+          await restoreFrom(lite.db, file);
+          assert.deepEqual(await snapshot(lite.db), source);
+        } finally {
+          await lite.close();
+        }
+      }
       // A second restore into a non-empty database is refused and changes nothing.
       await assert.rejects(restoreFrom(b.db, file), /不是空的/);
       // Sequences moved past restored values: a new audit event gets a higher seq.
@@ -53,8 +70,25 @@ describe('operations', () => {
       await assert.rejects(restoreFrom(c.db, garbage), /格式不正确/);
       await c.close();
     } finally {
-      await a.close();
+      await t.close();
       await b.close();
+    }
+  });
+
+  test('restore refuses a database a server has already started on, naming what is there, and changes nothing', async () => {
+    const src = await createTestDb();
+    const t = await createTestApp();
+    try {
+      await seedPlatformDemo(src.db);
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-bk-')), 'backup.jsonl.gz');
+      await backupTo(src.db, file);
+      // createTestApp started the platform once: built-in calendar, ledger key, first audit events.
+      const before = await snapshot(t.db);
+      await assert.rejects(restoreFrom(t.db, file), (e: Error) => /不是空的/.test(e.message) && /calendar_years|audit_events/.test(e.message));
+      assert.deepEqual(await snapshot(t.db), before);
+    } finally {
+      await src.close();
+      await t.close();
     }
   });
 

@@ -69,8 +69,22 @@ export async function backupTo(db: Db, file: string): Promise<{ tables: number; 
 /** Restores into an empty, migrated database, in one transaction: all or nothing. */
 export async function restoreFrom(db: Db, file: string): Promise<{ tables: number; rows: number }> {
   if (!fs.existsSync(file)) throw new AppError('bad_request', `备份文件不存在：${file}`);
-  const nonEmpty = await db.selectFrom('organizations').select('id').limit(1).execute();
-  if (nonEmpty.length) throw new AppError('conflict', '目标数据库不是空的：请恢复到新的数据目录（FAZHI_DATA_DIR）或空的 PostgreSQL 数据库。');
+  const tables = await tablesInOrder(db);
+  // Any row at all counts, not only organizations: a server started once (even without demo data) has stored
+  // the built-in calendar, a ledger key and its first audit event, and the audit table refuses deletion — a
+  // restore over them would fail half-way on a duplicate key instead of saying what to do.
+  const occupied: string[] = [];
+  for (const t of tables) {
+    const r = await sql<{ one: number }>`select 1 as one from ${sql.table(t.name)} limit 1`.execute(db);
+    if (r.rows.length) occupied.push(t.name);
+  }
+  if (occupied.length) {
+    throw new AppError(
+      'conflict',
+      `目标数据库不是空的（${occupied.slice(0, 5).join('、')}${occupied.length > 5 ? ' 等' : ''}已有数据）：请恢复到新的数据目录（FAZHI_DATA_DIR）或空的 PostgreSQL 数据库，并在启动服务之前执行恢复。`,
+      { tables: occupied },
+    );
+  }
   const m = await migrationState(db);
   const rl = readline.createInterface({ input: fs.createReadStream(file).pipe(createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
   const it = rl[Symbol.asyncIterator]();
@@ -85,7 +99,6 @@ export async function restoreFrom(db: Db, file: string): Promise<{ tables: numbe
   if (header.migration && m.latest && header.migration > m.latest) {
     throw new AppError('conflict', `备份来自更新的版本（迁移 ${header.migration}），请先升级本程序。`);
   }
-  const tables = await tablesInOrder(db);
   let rows = 0;
   let count = 0;
   await db.transaction().execute(async (trx) => {

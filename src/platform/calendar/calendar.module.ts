@@ -4,11 +4,17 @@ import { conflict } from '../errors.js';
 import { withLease } from '../jobs/index.js';
 import { calendarRoutes } from './calendar.routes.js';
 import { deadlineRoutes } from './deadlines.routes.js';
-import { loadCalendar } from './store.js';
+import { loadCalendar, refreshCalendarIfChanged } from './store.js';
 import { runDeadlineSweep, type SweepResult, sweepSettingsFromEnv } from './sweep.js';
 
 export const SWEEP_JOB = 'calendar.deadline-sweep';
 const SWEEP_INTERVAL_MS = 15 * 60_000;
+export const REFRESH_JOB = 'calendar.refresh';
+/** How often each instance checks whether another one changed the calendar or a rule (FAZHI_CALENDAR_REFRESH_SECONDS). */
+export function calendarRefreshIntervalMs(env: NodeJS.ProcessEnv = process.env): number {
+  const s = Number(env.FAZHI_CALENDAR_REFRESH_SECONDS);
+  return Number.isFinite(s) && s >= 5 ? s * 1000 : 60_000;
+}
 
 /**
  * Reload the calendar (another instance may have published a notice), then sweep, under the DB lease so
@@ -35,6 +41,12 @@ export const calendarModule: ModuleManifest = {
     deadlineRoutes(app, db);
   },
   jobs: () => [
+    {
+      name: REFRESH_JOB,
+      intervalMs: calendarRefreshIntervalMs(),
+      perInstance: true,
+      run: async (db) => ((await refreshCalendarIfChanged(db)) ? '已载入其他实例更新的日历或期限规则' : undefined),
+    },
     {
       name: SWEEP_JOB,
       intervalMs: SWEEP_INTERVAL_MS,

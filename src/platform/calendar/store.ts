@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { RequestCtx } from '../access/actor.js';
 import { recordAudit } from '../audit/index.js';
 import type { Db, Executor } from '../db/engine.js';
@@ -84,13 +85,41 @@ export async function loadRuleSettings(db: Executor): Promise<void> {
 }
 
 /**
- * Make the database's calendar and rule settings the live ones in this process. Called at start-up and by
- * the sweep job, so every server instance picks up an administrator's change within one sweep interval.
+ * Make the database's calendar and rule settings the live ones in this process. Called at start-up, by the
+ * sweep job, and (when the stored data changed) by the per-instance refresh job, so every server instance
+ * picks up an administrator's change within one refresh interval.
  */
 export async function loadCalendar(db: Db): Promise<WorkCalendar> {
   await ensureBuiltinCalendar(db);
   await loadRuleSettings(db);
-  return setCalendar(await listCalendarYears(db));
+  const cal = setCalendar(await listCalendarYears(db));
+  loadedFingerprint = await calendarFingerprint(db);
+  return cal;
+}
+
+let loadedFingerprint: string | null = null;
+
+/**
+ * A digest of everything loadCalendar reads (every calendar version and every rule setting). Both tables hold
+ * a few dozen rows, so hashing them in the database is cheaper than any change-tracking scheme.
+ */
+export async function calendarFingerprint(db: Executor): Promise<string> {
+  const r = await sql<{ fp: string }>`
+    select md5(
+      coalesce((select string_agg(id::text || ':' || version::text, ',' order by id) from calendar_years), '') || '|' ||
+      coalesce((select string_agg(rule_id || '=' || setting::text, ',' order by rule_id) from calendar_rule_settings), '')
+    ) as fp`.execute(db);
+  return r.rows[0]?.fp ?? '';
+}
+
+/**
+ * Reload the calendar only when another instance changed it. Runs in every instance (not under a lease):
+ * the lease-holding sweep alone would leave the other instances on stale holidays and rule values.
+ */
+export async function refreshCalendarIfChanged(db: Db): Promise<boolean> {
+  if ((await calendarFingerprint(db)) === loadedFingerprint) return false;
+  await loadCalendar(db);
+  return true;
 }
 
 export interface PublishYearInput {

@@ -8,6 +8,11 @@ export interface JobDef {
   name: string;
   /** How often to run, in milliseconds. */
   intervalMs: number;
+  /**
+   * Run in every instance without taking the lease: for work that refreshes this process's own state (e.g.
+   * an in-memory cache) rather than the shared database.
+   */
+  perInstance?: boolean;
   /** The work. Must be idempotent: a crash between runs may repeat it. */
   run(db: Db, now: Date): Promise<string | undefined>;
 }
@@ -67,7 +72,11 @@ export class Scheduler {
       // is logged at debug level, a change at info.
       let last: unknown;
       const tick = () => {
-        const p = withLease(this.db, job.name, Math.max(job.intervalMs, 60_000), () => job.run(this.db, new Date()))
+        const run = () => job.run(this.db, new Date());
+        const leased = job.perInstance
+          ? run().then((result) => ({ ran: true as const, result }))
+          : withLease(this.db, job.name, Math.max(job.intervalMs, 60_000), run);
+        const p = leased
           .then((r) => {
             if (!r.ran) return;
             const same = JSON.stringify(r.result) === JSON.stringify(last);
