@@ -51,6 +51,32 @@ describe('platform HTTP: auth, identity, audit, errors', () => {
     assert.ok(Number(blocked.headers['retry-after']) > 0);
   });
 
+  test('login throttling per IP: 30 failures from one address block it for every account, other addresses unaffected', async () => {
+    const from = (remoteAddress: string, username: string, password: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, payload: { username, password } });
+    for (let i = 0; i < 30; i++) {
+      const r = await from('10.9.9.9', `nobody-${i}`, 'Wrong-Pass-123');
+      assert.equal(r.statusCode, 401, `try ${i + 1}`);
+    }
+    const blocked = await from('10.9.9.9', 'head', 'Fazhi@2026');
+    assert.equal(blocked.statusCode, 429);
+    assert.match(blocked.json().message, /您所在网络/);
+    assert.ok(Number(blocked.headers['retry-after']) > 0);
+    const elsewhere = await from('10.9.9.10', 'head', 'Fazhi@2026');
+    assert.equal(elsewhere.statusCode, 200, elsewhere.body);
+  });
+
+  test('a mistyped limit in the environment stops start-up with the variable named instead of disabling it', async () => {
+    const { throttleSettings } = await import('../src/platform/auth/throttle.js');
+    const { loadConfig } = await import('../src/platform/config.js');
+    assert.deepEqual(throttleSettings({}), { windowMinutes: 15, maxPerAccount: 5, maxPerIp: 30 });
+    assert.equal(throttleSettings({ FAZHI_LOGIN_MAX_PER_IP: '50' }).maxPerIp, 50);
+    assert.throws(() => throttleSettings({ FAZHI_LOGIN_MAX_PER_ACCOUNT: 'five' }), /FAZHI_LOGIN_MAX_PER_ACCOUNT.*整数/);
+    assert.throws(() => throttleSettings({ FAZHI_LOGIN_WINDOW_MINUTES: '0' }), /FAZHI_LOGIN_WINDOW_MINUTES/);
+    assert.throws(() => loadConfig({ PORT: '80x' }), /PORT/);
+    assert.equal(loadConfig({ FAZHI_SESSION_TTL_MINUTES: '' }).sessionTtlMinutes, 480);
+  });
+
   test('malformed JSON, unknown fields, wrong types and oversize bodies are rejected and change nothing', async () => {
     const before = await t.db.selectFrom('organizations').select('id').execute();
     const bad = await t.call(admin, { method: 'POST', url: '/api/orgs', headers: { 'content-type': 'application/json' }, payload: '{"name": ' });

@@ -1,15 +1,20 @@
 import { sql } from 'kysely';
+import { intSetting } from '../config.js';
 import type { Executor } from '../db/engine.js';
 
 /**
  * Login throttling, per account and per IP, counted from the login_attempts table so it holds across
  * several server instances. Limits are configuration (FAZHI_LOGIN_* variables) with these defaults.
  */
-export const THROTTLE = {
-  windowMinutes: Number(process.env.FAZHI_LOGIN_WINDOW_MINUTES ?? 15),
-  maxPerAccount: Number(process.env.FAZHI_LOGIN_MAX_PER_ACCOUNT ?? 5),
-  maxPerIp: Number(process.env.FAZHI_LOGIN_MAX_PER_IP ?? 30),
-};
+export const THROTTLE = throttleSettings(process.env);
+
+export function throttleSettings(env: NodeJS.ProcessEnv) {
+  return {
+    windowMinutes: intSetting(env, 'FAZHI_LOGIN_WINDOW_MINUTES', 15),
+    maxPerAccount: intSetting(env, 'FAZHI_LOGIN_MAX_PER_ACCOUNT', 5),
+    maxPerIp: intSetting(env, 'FAZHI_LOGIN_MAX_PER_IP', 30),
+  };
+}
 
 export async function throttleState(
   db: Executor,
