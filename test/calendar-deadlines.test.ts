@@ -391,6 +391,27 @@ describe('deadlines: commands, recomputation, sweep and HTTP', () => {
     assert.equal(ev.length, 1);
   });
 
+  test('the counting unit of a [B] rule is configurable; the rule list shows the documented default beside it', async () => {
+    const bad = await t.call(admin, { method: 'PUT', url: '/api/calendar/rules/penalty.disclosure', payload: { unit: 'fortnights' } });
+    assert.equal(bad.statusCode, 400);
+    const before = (await t.call(null, { method: 'GET', url: '/api/public/calendar/rules' })).json().items.find(
+      (r: { id: string }) => r.id === 'penalty.disclosure',
+    );
+    assert.equal(before.changed, false);
+    const other = before.unit === 'working_days' ? 'calendar_days' : 'working_days';
+    const ok = await t.call(admin, { method: 'PUT', url: '/api/calendar/rules/penalty.disclosure', payload: { unit: other } });
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.equal(ok.json().rule.unit, other);
+    assert.equal(ok.json().rule.changed, true);
+    assert.equal(ok.json().rule.defaults.unit, before.unit);
+    const fixedUnit = await t.call(admin, { method: 'PUT', url: '/api/calendar/rules/report.submit', payload: { unit: 'working_days' } });
+    assert.equal(fixedUnit.statusCode, 422);
+    const ev = await auditFor(t.db, 'calendar_rule', 'penalty.disclosure');
+    assert.equal((ev.at(-1)?.data as { after: { unit: string } }).after.unit, other);
+    // Back to the default so later tests see the statutory pack.
+    await t.call(admin, { method: 'PUT', url: '/api/calendar/rules/penalty.disclosure', payload: { unit: before.unit } });
+  });
+
   test('another instance\'s rule change reaches this one through the per-instance refresh job', async () => {
     const job = calendarModule.jobs?.({} as never).find((j) => j.name === REFRESH_JOB);
     assert.ok(job?.perInstance, 'the refresh job runs in every instance, without the lease');

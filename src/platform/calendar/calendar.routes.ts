@@ -21,7 +21,7 @@ import { listDeadlinesFor } from './deadlines.js';
 import { checkMinimumPeriod, computeDue, latestDateBefore } from './engine.js';
 import { fromOrdinal, toOrdinal, weekday } from './localdate.js';
 import { isPublicDeadlineKind } from './public-kinds.js';
-import { getRule, listRules, type StatutoryRule, unitZh } from './rules.js';
+import { defaultRule, getRule, listRules, type StatutoryRule, unitZh } from './rules.js';
 import { configureRuleSetting, listCalendarYears, publishCalendarYear } from './store.js';
 
 const ruleDto = (r: StatutoryRule) => ({
@@ -39,7 +39,19 @@ const ruleDto = (r: StatutoryRule) => ({
   configurable: r.configurable,
   area: r.area,
   note: r.note ?? null,
+  ...defaultsOf(r),
 });
+
+function defaultsOf(r: StatutoryRule) {
+  const d = defaultRule(r.id) ?? r;
+  const defaults = { amount: d.amount, unit: d.unit, maxExtension: d.maxExtension, fixedMonthDay: d.fixedMonthDay ?? null };
+  const changed =
+    defaults.amount !== r.amount ||
+    defaults.unit !== r.unit ||
+    defaults.maxExtension !== r.maxExtension ||
+    defaults.fixedMonthDay !== (r.fixedMonthDay ?? null);
+  return { defaults, changed };
+}
 
 /** One computation, whatever the rule's kind: due date, latest date before an event, or minimum check. */
 function compute(body: z.infer<typeof ComputeBody>) {
@@ -219,7 +231,7 @@ export function calendarRoutes(app: FastifyInstance, db: Db): void {
       const actor = requireActor(req);
       if (!canAdministerCalendar(actor)) throw new AppError('forbidden', '只有系统管理员可以修改期限参数。');
       if (Object.keys(req.body).length === 0)
-        throw badRequest('请至少提供一项要修改的参数（amount、maxExtension 或 fixedMonthDay）');
+        throw badRequest('请至少提供一项要修改的参数（amount、unit、maxExtension 或 fixedMonthDay）');
       const res = await configureRuleSetting(db, req.ctx, req.params.id, req.body);
       return { rule: ruleDto(res.rule), recomputed: res.recomputed };
     },

@@ -19,6 +19,14 @@ export const RuleDto = z.object({
   configurable: z.boolean(),
   area: z.string(),
   note: z.string().nullable(),
+  /** The documented default (RULES.md), so a changed [B] value is always shown beside what it replaced. */
+  defaults: z.object({
+    amount: z.number(),
+    unit: z.enum(['calendar_days', 'working_days', 'months', 'years']),
+    maxExtension: z.number().nullable(),
+    fixedMonthDay: z.string().nullable(),
+  }),
+  changed: z.boolean(),
 });
 
 export const PauseInput = z.strictObject({
@@ -126,6 +134,9 @@ export const PublicDeadlineDto = DeadlineDto.pick({
 
 export const RuleSettingBody = z.strictObject({
   amount: z.number().int().min(1).max(3650).optional(),
+  unit: z
+    .enum(['calendar_days', 'working_days', 'months', 'years'], { error: '计算单位应为 calendar_days、working_days、months 或 years' })
+    .optional(),
   maxExtension: z.number().int().min(1).max(3650).nullable().optional(),
   fixedMonthDay: z
     .string()

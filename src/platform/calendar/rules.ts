@@ -83,9 +83,14 @@ export function getRule(id: string): StatutoryRule {
 
 export interface RuleSetting {
   amount?: number;
+  /** Some [B] questions are about how a period counts, not how long it is (e.g. are hearing materials due 7
+   * calendar days or 7 working days before?), so the counting unit is configurable too. */
+  unit?: DurationUnit;
   maxExtension?: number | null;
   fixedMonthDay?: string;
 }
+
+const UNITS: readonly DurationUnit[] = ['calendar_days', 'working_days', 'months', 'years'];
 
 /** Validate a setting for a configurable rule; returns the rule as it would be. Pure. */
 export function applyRuleSetting(id: string, s: RuleSetting): StatutoryRule {
@@ -102,6 +107,13 @@ export function applyRuleSetting(id: string, s: RuleSetting): StatutoryRule {
       throw unprocessable('期限天数应为 1 至 3650 之间的整数', { field: 'amount', value: s.amount });
     }
     rule.amount = s.amount;
+  }
+  if (s.unit !== undefined) {
+    if (rule.kind === 'fixed_date') throw unprocessable('固定日期规则没有计算单位，请修改“截止月日”', { field: 'unit' });
+    if (!UNITS.includes(s.unit)) {
+      throw unprocessable('计算单位应为 日、工作日、月 或 年 之一', { field: 'unit', value: s.unit });
+    }
+    rule.unit = s.unit;
   }
   if (s.maxExtension !== undefined) {
     if (s.maxExtension !== null && (!Number.isInteger(s.maxExtension) || s.maxExtension < 1 || s.maxExtension > 3650)) {

@@ -235,10 +235,16 @@ export async function configureRuleSetting(db: Db, ctx: RequestCtx, ruleId: stri
           ruleId,
           before: {
             amount: before.amount,
+            unit: before.unit,
             maxExtension: before.maxExtension,
             fixedMonthDay: before.fixedMonthDay ?? null,
           },
-          after: { amount: after.amount, maxExtension: after.maxExtension, fixedMonthDay: after.fixedMonthDay ?? null },
+          after: {
+            amount: after.amount,
+            unit: after.unit,
+            maxExtension: after.maxExtension,
+            fixedMonthDay: after.fixedMonthDay ?? null,
+          },
         },
       });
       configureRule(ruleId, setting);
