@@ -46,6 +46,14 @@ describe('browser: a newcomer administers the demo district', () => {
   });
 
   test('admin logs in, creates a unit and a user, and sees both in the audit log', async () => {
+    // This page keeps the server's Content-Security-Policy (the axe pages above bypass it to inject axe): the
+    // workbench must work under the policy it is served with, and the browser must refuse nothing.
+    const refused: string[] = [];
+    page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text());
+    });
+    page.on('pageerror', (e) => refused.push(e.message));
     await loginInBrowser(page, base, 'admin', DEMO_PASSWORD);
     await page.getByRole('heading', { name: /您好/ }).waitFor();
     await shot(page, 'workbench');
@@ -85,5 +93,6 @@ describe('browser: a newcomer administers the demo district', () => {
     const inDb = await t.db.selectFrom('audit_events').select('action').where('actor_name', '=', '系统管理员').execute();
     assert.ok(inDb.some((e) => e.action === 'org.created'));
     assert.ok(inDb.some((e) => e.action === 'user.created'));
+    assert.deepEqual(refused, [], '浏览器在内容安全策略下拒绝了资源或脚本出错');
   });
 });

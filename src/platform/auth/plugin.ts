@@ -17,6 +17,12 @@ declare module 'fastify' {
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/**
+ * The only /api routes an anonymous caller may reach (the portal's, sign-in, health, the API docs, the module
+ * list the portal's menu is built from). Everything else is refused with 401 here, in onRequest — before the
+ * body is validated, so an anonymous caller learns nothing about a route's schema (401 → 400 → 404 → 200).
+ */
+const ANONYMOUS_OK = ['/api/public/', '/api/health', '/api/docs', '/api/auth/login', '/api/modules'];
 /** Routes an actor with a generated initial password may still use. */
 const ALLOWED_BEFORE_PASSWORD_CHANGE = ['/api/auth/', '/api/account/password', '/api/health', '/api/public/'];
 
@@ -67,6 +73,7 @@ export function installAuth(app: FastifyInstance, db: Db, ttlMinutes: number): v
       }
     }
     req.ctx = { actor: req.actor, requestId: req.id, ip: req.ip };
+    if (!req.actor && !ANONYMOUS_OK.some((p) => req.url.startsWith(p))) requireActor(req);
     if (req.actor?.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.some((p) => req.url.startsWith(p))) {
       throw new AppError('forbidden', '您正在使用系统生成的初始密码，请先修改密码再继续操作。', {
         reason: 'must_change_password',
