@@ -36,7 +36,9 @@ export interface TestApp {
  * A built app on a fresh database with the demo district's units and users (but no module demo data
  * unless `moduleDemo` is set). Module `init` hooks run as at start-up.
  */
-export async function createTestApp(opts: { moduleDemo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { moduleDemo?: boolean; env?: Record<string, string>; logger?: Record<string, unknown> } = {},
+): Promise<TestApp> {
   const h = await createTestDb();
   // Each test app signs its ledger with its own key in a temporary directory.
   const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-keys-'));
@@ -44,7 +46,7 @@ export async function createTestApp(opts: { moduleDemo?: boolean; env?: Record<s
   await seedPlatformDemo(h.db);
   const deps: AppDeps = { db: h.db, config, log: pino({ level: 'silent' }), engine: h.engine };
   if (opts.moduleDemo) for (const m of MODULES) await m.seedDemo?.(deps);
-  const app = await buildApp({ db: h.db, engine: h.engine, config, logger: false });
+  const app = await buildApp({ db: h.db, engine: h.engine, config, logger: opts.logger ?? false });
   await app.ready();
   const call = (s: Session | null, o: InjectOptions) =>
     app.inject({
