@@ -391,6 +391,25 @@ describe('deadlines: commands, recomputation, sweep and HTTP', () => {
     assert.equal(ev.length, 1);
   });
 
+  test('a deadline the new rule cannot be applied to keeps its approved date, and the failure is audited', async () => {
+    const row = await register('c-ext', 'penalty.decision', '2026-01-05');
+    const ext = await t.call(liaison, {
+      method: 'POST',
+      url: `/api/deadlines/${row.id}/extend`,
+      payload: { days: 20, approverName: '周局长', reason: '案情复杂' },
+    });
+    assert.equal(ext.statusCode, 200, ext.body);
+    const due = ext.json().dueDate;
+    const lowered = await t.call(admin, { method: 'PUT', url: '/api/calendar/rules/penalty.decision', payload: { maxExtension: 10 } });
+    assert.equal(lowered.statusCode, 200, lowered.body);
+    const after = (await listDeadlinesFor(t.db, 'test_case', 'c-ext'))[0];
+    assert.equal(after.due_date, due);
+    const ev = (await auditFor(t.db, 'test_case', 'c-ext')).filter((e) => e.action === 'deadline.recompute_failed');
+    assert.equal(ev.length, 1);
+    assert.match((ev[0].data as { reason: string }).reason, /最多可延长10日/);
+    await t.call(admin, { method: 'PUT', url: '/api/calendar/rules/penalty.decision', payload: { maxExtension: 30 } });
+  });
+
   test('the counting unit of a [B] rule is configurable; the rule list shows the documented default beside it', async () => {
     const bad = await t.call(admin, { method: 'PUT', url: '/api/calendar/rules/penalty.disclosure', payload: { unit: 'fortnights' } });
     assert.equal(bad.statusCode, 400);

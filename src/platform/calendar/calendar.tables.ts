@@ -98,6 +98,7 @@ declare module '../audit/catalog.js' {
     };
     'deadline.recomputed': { ruleId: string; from: string | null; to: string; provisional: boolean; cause: string };
     'deadline.flagged': { ruleId: string; alert: 'due_soon' | 'overdue'; dueDate: string };
+    'deadline.recompute_failed': { ruleId: string; dueDate: string; cause: string; reason: string };
   }
 }
 
@@ -111,4 +112,5 @@ registerAuditLabels({
   'deadline.extended': '批准延长期限',
   'deadline.recomputed': '重新计算届满日',
   'deadline.flagged': '期限预警',
+  'deadline.recompute_failed': '期限未能按新规则重算（保留原届满日）',
 });

@@ -280,8 +280,17 @@ export async function recomputeOpenDeadlines(
     let res: DueResult;
     try {
       res = recompute(row, pausesOf(row), row.extension_days, cal);
-    } catch {
-      continue; // e.g. an extension above a newly lowered maximum: keep the approved date, flag nothing
+    } catch (err) {
+      // E.g. an extension approved under the old maximum exceeds a newly lowered one. The approved date stands
+      // (it was lawful when granted), but the responsible staff must see that the new rule could not be applied.
+      await recordAudit(trx, ctx, {
+        action: 'deadline.recompute_failed',
+        entityKind: row.entity_kind,
+        entityId: row.entity_id,
+        orgId: row.org_id,
+        data: { ruleId: row.rule_id, dueDate: row.due_date, cause, reason: (err as Error).message },
+      });
+      continue;
     }
     const trace = res.trace;
     if (res.due === row.due_date && res.provisional === row.provisional && trace === row.trace) continue;
