@@ -16,7 +16,7 @@ function isDatabaseDown(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
   return (
     ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '08006', '08001', '08003'].includes(e?.code ?? '') ||
-    /Connection terminated|PGlite is closed|pool after calling end|Cannot use a pool|driver has already been destroyed|closed/i.test(e?.message ?? '')
+    /Connection terminated|PGlite is closed|pool after calling end|Cannot use a pool|driver has already been destroyed|database is closed|Client was closed/i.test(e?.message ?? '')
   );
 }
 
