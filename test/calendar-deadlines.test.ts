@@ -63,6 +63,38 @@ describe('deadlines: commands, recomputation, sweep and HTTP', () => {
     assert.equal((await listDeadlinesFor(t.db, 'test_case', 'bad')).length, 0);
   });
 
+  test('register with pauses and approved extensions already known; bad ones refused, nothing stored', async () => {
+    // reconsideration.decision: 60 days from 2026-03-02 → 05-06 (see below); 10 paused days and a 30-day
+    // extension move it; the trace names both.
+    const row = await register('c-known', 'reconsideration.decision', '2026-03-02', {
+      pauses: [{ from: '2026-03-10', to: '2026-03-19', reason: '中止审理' }],
+      extensions: [{ days: 30, approverName: '周局长', reason: '案情复杂' }],
+    });
+    assert.equal(row.extension_days, 30);
+    assert.match(row.trace, /2026年3月10日至2026年3月19日共10天不计入期限/);
+    assert.match(row.trace, /周局长批准延长30日，理由：案情复杂/);
+    const plain = await register('c-plain', 'reconsideration.decision', '2026-03-02');
+    assert.ok(row.due_date > plain.due_date);
+    await assert.rejects(
+      register('c-bad', 'reconsideration.decision', '2026-03-02', { extensions: [{ days: 31, approverName: '周局长', reason: 'x' }] }),
+      /最多可延长30日/,
+    );
+    await assert.rejects(
+      register('c-bad', 'reconsideration.decision', '2026-03-02', {
+        pauses: [
+          { from: '2026-03-10', to: '2026-03-19', reason: '中止' },
+          { from: '2026-03-15', to: '2026-03-20', reason: '补正' },
+        ],
+      }),
+      /重叠|重合/,
+    );
+    await assert.rejects(
+      register('c-bad', 'reconsideration.decision', '2026-03-02', { pauses: [{ from: '2026-03-19', to: '2026-03-10', reason: '中止' }] }),
+      /早于|晚于|倒/,
+    );
+    assert.equal((await listDeadlinesFor(t.db, 'test_case', 'c-bad')).length, 0);
+  });
+
   test('pause, resume, extend and close over HTTP with audit; limits enforced', async () => {
     const row = await register('c2', 'reconsideration.decision', '2026-03-02');
     assert.equal(row.due_date, '2026-05-06'); // 60th day 2026-05-01 is 劳动节 → 05-06

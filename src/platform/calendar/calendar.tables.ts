@@ -83,6 +83,8 @@ declare module '../audit/catalog.js' {
       entityId: string;
       triggerDate: string;
       dueDate: string;
+      pauses?: number;
+      extensionDays?: number;
     };
     'deadline.closed': { ruleId: string; dueDate: string | null; closedOn: string; met: boolean | null };
     'deadline.paused': { ruleId: string; from: string; reason: string };

@@ -38,6 +38,13 @@ export interface RegisterDeadlineInput {
   endDate?: LocalDate | string;
   /** A minimum period may be shorter only where the statute allows it, with the reason recorded and shown. */
   shortenedReason?: string;
+  /**
+   * Periods already known not to count when the deadline is registered (e.g. a case taken over with its 补正
+   * or 中止 already behind it). Checked as pauses added later are: inside the period, in order, no overlap.
+   */
+  pauses?: Pause[];
+  /** Extensions already approved (who approved, why); their total may not exceed the rule's maximum. */
+  extensions?: { days: number; approverName: string; reason: string }[];
 }
 
 /**
@@ -70,6 +77,28 @@ export async function registerDeadline(
   } else {
     res = computeDue(rule.id, trigger);
   }
+  const pauses: StoredPause[] = [];
+  const extensions: StoredExtension[] = [];
+  let extensionDays = 0;
+  if (input.pauses?.length || input.extensions?.length) {
+    if (rule.kind === 'minimum') {
+      throw unprocessable(`规则“${rule.label}”是“不少于”规则，不能登记暂停或延长`, { field: 'pauses' });
+    }
+    for (const [i, e] of (input.extensions ?? []).entries()) {
+      if (!Number.isInteger(e.days) || e.days < 1) throw badRequest(`第${i + 1}项延长的天数应为正整数`, { field: `extensions.${i}.days` });
+      if (!e.approverName?.trim()) throw badRequest(`第${i + 1}项延长缺少批准人`, { field: `extensions.${i}.approverName` });
+      if (!e.reason?.trim()) throw badRequest(`第${i + 1}项延长缺少理由`, { field: `extensions.${i}.reason` });
+      extensionDays += e.days;
+      extensions.push({ days: e.days, approverName: e.approverName.trim(), reason: e.reason.trim(), at: new Date().toISOString(), byUserId: ctx.actor?.userId ?? null });
+    }
+    // computeDue validates the pauses (reasons, order, overlap, inside the period) and the extension total.
+    res = computeDue(rule.id, trigger, { pauses: input.pauses ?? [], extensionDays });
+    pauses.push(...(input.pauses ?? []).map((p) => ({ from: p.from, to: p.to, reason: p.reason })));
+    if (extensions.length) {
+      const unit = unitZh(rule.unit);
+      res = { ...res, trace: `${res.trace}\n${extensions.map((e) => `延长依据：${e.approverName}批准延长${e.days}${unit}，理由：${e.reason}。`).join('\n')}` };
+    }
+  }
   const row = await trx
     .insertInto('deadlines')
     .values({
@@ -79,8 +108,9 @@ export async function registerDeadline(
       label: input.label ?? null,
       org_id: input.orgId,
       trigger_date: trigger,
-      pauses: JSON.stringify([]),
-      extensions: JSON.stringify([]),
+      pauses: JSON.stringify(pauses),
+      extensions: JSON.stringify(extensions),
+      extension_days: extensionDays,
       due_date: res.due,
       fixed_due_date: fixedDue,
       shortened_reason: shortenedReason,
@@ -104,6 +134,8 @@ export async function registerDeadline(
       entityId: String(input.entityId),
       triggerDate: trigger,
       dueDate: res.due,
+      ...(pauses.length ? { pauses: pauses.length } : {}),
+      ...(extensionDays ? { extensionDays } : {}),
     },
   });
   return row;
