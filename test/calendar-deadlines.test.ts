@@ -74,7 +74,7 @@ describe('deadlines: commands, recomputation, sweep and HTTP', () => {
     assert.match(row.trace, /2026年3月10日至2026年3月19日共10天不计入期限/);
     assert.match(row.trace, /周局长批准延长30日，理由：案情复杂/);
     const plain = await register('c-plain', 'reconsideration.decision', '2026-03-02');
-    assert.ok(row.due_date > plain.due_date);
+    assert.ok(String(row.due_date) > String(plain.due_date));
     await assert.rejects(
       register('c-bad', 'reconsideration.decision', '2026-03-02', { extensions: [{ days: 31, approverName: '周局长', reason: 'x' }] }),
       /最多可延长30日/,

@@ -100,7 +100,7 @@ declare module '../audit/catalog.js' {
     };
     'deadline.recomputed': { ruleId: string; from: string | null; to: string; provisional: boolean; cause: string };
     'deadline.flagged': { ruleId: string; alert: 'due_soon' | 'overdue'; dueDate: string };
-    'deadline.recompute_failed': { ruleId: string; dueDate: string; cause: string; reason: string };
+    'deadline.recompute_failed': { ruleId: string; dueDate: string | null; cause: string; reason: string };
   }
 }
 
