@@ -458,7 +458,9 @@ describe('deadlines: commands, recomputation, sweep and HTTP', () => {
     const fixedUnit = await t.call(admin, { method: 'PUT', url: '/api/calendar/rules/report.submit', payload: { unit: 'working_days' } });
     assert.equal(fixedUnit.statusCode, 422);
     const ev = await auditFor(t.db, 'calendar_rule', 'penalty.disclosure');
-    assert.equal((ev.at(-1)?.data as { after: { unit: string } }).after.unit, other);
+    const last = ev.at(-1);
+    assert.ok(last);
+    assert.equal((last.data as { after: { unit: string } }).after.unit, other);
     // Back to the default so later tests see the statutory pack.
     await t.call(admin, { method: 'PUT', url: '/api/calendar/rules/penalty.disclosure', payload: { unit: before.unit } });
   });
