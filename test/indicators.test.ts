@@ -21,6 +21,15 @@ describe('indicators: tree, computed and manual figures, absent sources, trend (
     assert.equal(plans[0].status, 'active');
     assert.equal(plans[0].unmatchedUnits, 0);
     assert.ok(plans[0].tasks > 20);
+    // Staggered, realistic due dates within the plan period (not one date for every task).
+    const dues = await t.db.selectFrom('plan_tasks').select('due_date').distinct().orderBy('due_date').execute();
+    assert.ok(dues.length >= 3, `distinct due dates: ${dues.map((d) => d.due_date).join(', ')}`);
+    assert.ok(dues.every((d) => d.due_date >= '2021-01-01' && d.due_date <= '2025-12-31'));
+    for (const y of ['2022', '2023', '2024', '2025'])
+      assert.ok(
+        dues.some((d) => d.due_date.startsWith(y)),
+        `tasks fall due in ${y}`,
+      );
     const pub = (await t.call(null, { method: 'GET', url: '/api/public/reports' })).json().items;
     assert.equal(pub.length, 1);
     assert.equal(pub[0].year, 2024);
@@ -39,7 +48,14 @@ describe('indicators: tree, computed and manual figures, absent sources, trend (
       sourceCode: string | null;
       meetsTarget: boolean | null;
     }[];
-    const tasks = await t.db.selectFrom('plan_tasks').select(['status']).where('org_id', '=', scj).execute();
+    const tasks = await t.db
+      .selectFrom('plan_tasks')
+      .select(['status'])
+      .where('org_id', '=', scj)
+      .where('due_date', '>=', '2025-01-01')
+      .where('due_date', '<=', '2025-12-31')
+      .execute();
+    assert.ok(tasks.length > 0, 'SCJ has tasks falling due in 2025');
     const pct = items.find((i) => i.sourceCode === 'plan.task_completion_pct')!;
     assert.equal(pct.provenance, 'computed');
     assert.equal(pct.provenanceLabel, '系统计算');
@@ -145,5 +161,85 @@ describe('indicators: tree, computed and manual figures, absent sources, trend (
         .statusCode,
       404,
     );
+  });
+
+  test('trends of key indicators by year, each point labelled computed / manual; bad ranges 400; other unit 404', async () => {
+    const scj = await t.orgId('SCJ');
+    const url = `/api/indicators/trends?from=2022&to=2025&orgId=${scj}`;
+    assert.equal((await t.call(null, { method: 'GET', url })).statusCode, 401);
+    assert.equal((await t.call(liaison2, { method: 'GET', url })).statusCode, 404);
+    const res = await t.call(liaison, { method: 'GET', url });
+    assert.equal(res.statusCode, 200, res.body);
+    const d = res.json();
+    assert.equal(d.orgName, '区市场监管局');
+    type Pt = { year: number; value: number | null; provenance: string; provenanceLabel: string };
+    type Se = { id: string; no: string; kind: string; sourceCode: string | null; points: Pt[] };
+    assert.ok(d.series.length >= 2 && d.series.length <= 8);
+    assert.ok(d.series.some((x: Se) => x.kind === 'computed') && d.series.some((x: Se) => x.kind === 'manual'));
+    assert.ok(d.available.length > d.series.length);
+    for (const x of d.series as Se[]) {
+      assert.deepEqual(
+        x.points.map((p) => p.year),
+        [2022, 2023, 2024, 2025],
+      );
+      for (const p of x.points)
+        assert.ok(
+          x.kind === 'computed'
+            ? ['computed', 'absent'].includes(p.provenance)
+            : ['manual', 'missing'].includes(p.provenance),
+          `${x.no} ${p.year}: ${p.provenance}`,
+        );
+    }
+    // The manual figure entered in the previous test shows as 人工填报 in 2025 only.
+    const manual = (d.series as Se[]).find((x) => x.no === '24')!;
+    assert.deepEqual(
+      manual.points.map((p) => [p.year, p.value, p.provenanceLabel]),
+      [
+        [2022, null, '未填报'],
+        [2023, null, '未填报'],
+        [2024, null, '未填报'],
+        [2025, 100, '人工填报'],
+      ],
+    );
+    // The plan completion rate per year equals the unit's tasks falling due that year (demo: staggered dates).
+    const plan = (d.series as Se[]).find((x) => x.sourceCode === 'plan.task_completion_pct')!;
+    assert.ok(plan, 'the plan completion rate is a key indicator');
+    const byYear = Object.fromEntries(plan.points.map((p) => [p.year, p.value]));
+    for (const y of [2022, 2023, 2024, 2025]) {
+      const due = await t.db
+        .selectFrom('plan_tasks')
+        .select('status')
+        .where('org_id', '=', scj)
+        .where('due_date', '>=', `${y}-01-01`)
+        .where('due_date', '<=', `${y}-12-31`)
+        .execute();
+      const done = due.filter((x) => x.status === 'done').length;
+      assert.equal(byYear[y], due.length ? Math.round((done / due.length) * 1000) / 10 : null, `${y}`);
+    }
+    assert.notEqual(byYear[2022], byYear[2025], 'the trend moves over the years');
+    const pct = (
+      await t.call(liaison, {
+        method: 'GET',
+        url: `/api/indicators/trends?from=2022&to=2025&orgId=${scj}&ids=${plan.id}`,
+      })
+    ).json();
+    assert.deepEqual(
+      pct.series.map((x: Se) => x.id),
+      [plan.id],
+    );
+    assert.deepEqual(pct.series[0].points, plan.points);
+    const items = (await t.call(liaison, { method: 'GET', url: `/api/indicators?year=2023&orgId=${scj}` })).json()
+      .items;
+    const v2023 = items.find((i: { id: string }) => i.id === plan.id).value;
+    assert.equal(plan.points.find((p) => p.year === 2023)!.value, v2023);
+    for (const bad of ['from=2025&to=2022', 'from=2010&to=2025', `from=2022&to=2025&ids=abc`]) {
+      const r = await t.call(liaison, { method: 'GET', url: `/api/indicators/trends?${bad}` });
+      assert.equal(r.statusCode, 400, bad);
+    }
+    const unknown = await t.call(liaison, {
+      method: 'GET',
+      url: '/api/indicators/trends?from=2022&to=2025&ids=00000000-0000-4000-8000-000000000000',
+    });
+    assert.equal(unknown.statusCode, 404);
   });
 });

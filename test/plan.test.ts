@@ -390,6 +390,7 @@ describe('plan HTTP: import, review, decompose, progress, escalation', () => {
     });
     assert.equal(done.json().status, 'done');
     const dl = await t.call(liaison, { method: 'GET', url: `/api/plan/evidence/${up.json().sha256}` });
+    assert.equal(dl.statusCode, 200);
     assert.equal(dl.body, '整改完成');
     const detail = (await t.call(liaison, { method: 'GET', url: `/api/plan/tasks/${task.id}` })).json();
     assert.deepEqual(
@@ -400,6 +401,151 @@ describe('plan HTTP: import, review, decompose, progress, escalation', () => {
     const item = plan.items.find((i: { id: string }) => i.id === task.itemId);
     assert.ok(item.progress > 0 && item.progress < 100);
     assert.ok(plan.progress > 0);
+  });
+
+  test('evidence download is scoped to the tasks citing it: other unit 404, own unit and coordinator 200, anonymous 401', async () => {
+    const task = (await t.call(liaison, { method: 'GET', url: `/api/plan/tasks?planId=${planId}` }))
+      .json()
+      .items.find((x: { status: string }) => x.status === 'done');
+    const sha = (await t.call(liaison, { method: 'GET', url: `/api/plan/tasks/${task.id}` }))
+      .json()
+      .reports.flatMap((r: { evidence: { fileSha256?: string }[] }) => r.evidence)
+      .find((e: { fileSha256?: string }) => e.fileSha256).fileSha256;
+    const url = `/api/plan/evidence/${sha}`;
+    assert.equal((await t.call(null, { method: 'GET', url })).statusCode, 401);
+    const other = await t.call(liaison2, { method: 'GET', url });
+    assert.equal(other.statusCode, 404, 'another unit cannot fetch a file by its hash');
+    assert.match(other.json().message, /附件不存在或您无权查看/);
+    assert.doesNotMatch(other.body, /整改完成/);
+    const own = await t.call(liaison, { method: 'GET', url });
+    assert.equal(own.statusCode, 200);
+    assert.equal(own.body, '整改完成');
+    assert.equal((await t.call(coord, { method: 'GET', url })).statusCode, 200, 'the coordinator sees every unit');
+    // A file no visible progress report cites does not exist for the user, even right after uploading it.
+    const loose = await t.call(liaison2, {
+      method: 'POST',
+      url: '/api/plan/evidence',
+      payload: { name: '草稿.txt', mime: 'text/plain', contentBase64: Buffer.from('未引用的附件').toString('base64') },
+    });
+    assert.equal(loose.statusCode, 201);
+    const looseUrl = `/api/plan/evidence/${loose.json().sha256}`;
+    assert.equal((await t.call(liaison2, { method: 'GET', url: looseUrl })).statusCode, 404);
+    assert.equal((await t.call(coord, { method: 'GET', url: looseUrl })).statusCode, 404);
+  });
+
+  test('weights: the coordinator sets them (audited), the roll-up follows; bad input is 400/404/422 and changes nothing', async () => {
+    const url = `/api/plan/plans/${planId}/weights`;
+    const detail = async () => (await t.call(coord, { method: 'GET', url: `/api/plan/plans/${planId}` })).json();
+    const before = await detail();
+    // An item whose progress differs from the other items of its chapter, so its weight moves the chapter.
+    type It = { id: string; chapterId: string; progress: number | null; weight: number };
+    const items = before.items as It[];
+    const item = items.find(
+      (i) =>
+        i.progress !== null &&
+        items.some(
+          (o) => o.chapterId === i.chapterId && o.id !== i.id && o.progress !== null && o.progress !== i.progress,
+        ),
+    )!;
+    assert.ok(item, 'a chapter with items at different progress');
+    const chapterBefore = before.chapters.find((c: { id: string }) => c.id === item.chapterId).progress;
+    const body = (weight: unknown, extra: object = {}) => ({ level: 'item', targetId: item.id, weight, ...extra });
+    assert.equal((await t.call(null, { method: 'PUT', url, payload: body(3) })).statusCode, 401);
+    assert.equal((await t.call(liaison, { method: 'PUT', url, payload: body(3) })).statusCode, 403);
+    for (const bad of [0, -1, 'abc', 1.234, 101]) {
+      const res = await t.call(coord, { method: 'PUT', url, payload: body(bad) });
+      assert.equal(res.statusCode, 400, `weight ${bad}`);
+      assert.match(res.json().message, /权重/);
+    }
+    const zero = await t.call(coord, { method: 'PUT', url, payload: body(0) });
+    assert.match(zero.json().message, /正数/);
+    const unknown = await t.call(coord, {
+      method: 'PUT',
+      url,
+      payload: body(2, { targetId: '00000000-0000-4000-8000-000000000000' }),
+    });
+    assert.equal(unknown.statusCode, 404);
+    const same = await t.call(coord, { method: 'PUT', url, payload: body(1) });
+    assert.equal(same.statusCode, 422);
+    assert.match(same.json().message, /无需调整/);
+    assert.deepEqual(await detail(), before, 'rejected requests change nothing');
+
+    const ok = await t.call(coord, { method: 'PUT', url, payload: body(3) });
+    assert.equal(ok.statusCode, 200, ok.body);
+    const after = await detail();
+    assert.equal(after.items.find((i: It) => i.id === item.id).weight, 3);
+    const inChapter = (after.items as It[]).filter((i) => i.chapterId === item.chapterId && i.progress !== null);
+    const expected =
+      Math.round(
+        (inChapter.reduce((s, i) => s + i.progress! * i.weight, 0) / inChapter.reduce((s, i) => s + i.weight, 0)) * 10,
+      ) / 10;
+    const chapterAfter = after.chapters.find((c: { id: string }) => c.id === item.chapterId).progress;
+    assert.equal(chapterAfter, expected);
+    assert.notEqual(chapterAfter, chapterBefore, 'the heavier item moves its chapter');
+    assert.equal(ok.json().progress, after.progress);
+
+    // A task's weight moves its item.
+    const tasks = (await t.call(coord, { method: 'GET', url: `/api/plan/tasks?planId=${planId}` })).json().items as {
+      id: string;
+      itemId: string;
+      progress: number;
+      weight: number;
+    }[];
+    const done = tasks.find((x) => x.progress === 100)!;
+    const siblings = tasks.filter((x) => x.itemId === done.itemId);
+    assert.ok(siblings.length > 1);
+    const tw = await t.call(coord, { method: 'PUT', url, payload: { level: 'task', targetId: done.id, weight: 4 } });
+    assert.equal(tw.statusCode, 200, tw.body);
+    const itemProgress = (await detail()).items.find((i: It) => i.id === done.itemId).progress;
+    const sum = siblings.reduce((s, x) => s + x.progress * (x.id === done.id ? 4 : x.weight), 0);
+    const totalW = siblings.reduce((s, x) => s + (x.id === done.id ? 4 : x.weight), 0);
+    assert.equal(itemProgress, Math.round((sum / totalW) * 10) / 10);
+    const audit = (await auditFor(t.db, 'plan', planId)).filter((a) => a.action === 'plan.weight_changed');
+    assert.deepEqual(
+      audit.map((a) => {
+        const d = a.data as { level: string; from: number; to: number };
+        return [d.level, d.from, d.to];
+      }),
+      [
+        ['item', 1, 3],
+        ['task', 1, 4],
+      ],
+    );
+  });
+
+  test('a due date may not precede the Beijing day of decomposition (not the UTC day)', async () => {
+    const task = await t.db
+      .selectFrom('plan_tasks')
+      .select(['id', 'due_date'])
+      .where('plan_id', '=', planId)
+      .where('status', '=', 'open')
+      .executeTakeFirstOrThrow();
+    // Decomposed at 01:00 on 1 July in Beijing, which is still 30 June in UTC.
+    await t.db
+      .updateTable('plan_tasks')
+      .set({ created_at: new Date('2025-06-30T17:00:00Z') })
+      .where('id', '=', task.id)
+      .execute();
+    const url = `/api/plan/tasks/${task.id}/due-date`;
+    const early = await t.call(coord, {
+      method: 'PUT',
+      url,
+      payload: { dueDate: '2025-06-30', reason: '按督查意见调整' },
+    });
+    assert.equal(early.statusCode, 422);
+    assert.match(early.json().message, /不能早于任务分解日期 2025-07-01/);
+    const row = await t.db
+      .selectFrom('plan_tasks')
+      .select('due_date')
+      .where('id', '=', task.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.due_date, task.due_date, 'refused: unchanged');
+    const ok = await t.call(coord, {
+      method: 'PUT',
+      url,
+      payload: { dueDate: '2025-07-01', reason: '按督查意见调整' },
+    });
+    assert.equal(ok.statusCode, 200, ok.body);
   });
 
   test('overdue tasks escalate to the coordinator once', async () => {

@@ -84,6 +84,8 @@ describe('module figures in the indicator tree and the 2025 reports; government 
     const r = res.json();
     govReport = r.id;
     assert.ok(r.snapshotAt);
+    // A government reports to the same-level Party committee and NPC Standing Committee (RULES §7.1).
+    assert.equal(r.defaultRecipient, '区委、区人大常委会');
     // The ledger checkpoint the figures were taken against (none yet on a fresh demo: both null together).
     const cp = await latestCheckpoint(t.db);
     assert.equal(r.ledgerTreeSize, cp ? String(cp.treeSize) : null);

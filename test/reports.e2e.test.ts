@@ -83,6 +83,33 @@ describe('browser: a liaison drafts and submits the annual report; the coordinat
     await shot(page, 'coordinator-dashboard');
     const v = await axeSerious(page);
     assert.deepEqual(v, [], JSON.stringify(v, null, 2));
+    // Indicators by year, computed and manual told apart; a year opens the indicator tree at that indicator.
+    await page.getByText('重点指标趋势（2022—2025年').waitFor();
+    const trend = page.getByRole('img', { name: /十\.1\.1“实施方案年度任务完成率”逐年数值：2022年.*（系统计算）/ });
+    await trend.locator('canvas').waitFor();
+    assert.ok((await page.getByText('人工填报').count()) > 0, 'manual indicators are labelled');
+    // Drill-down: the "逾期" counter filters the units to those late, each linking to its report.
+    await page.getByRole('button', { name: /^年度报告逾期 \d+ 个单位/ }).click();
+    await page.getByRole('heading', { name: /各单位情况：年度报告逾期（\d+ 个单位）/ }).waitFor();
+    assert.equal(await page.getByRole('row').filter({ hasText: '已公开' }).count(), 0, 'only late units are listed');
+    await shot(page, 'coordinator-dashboard-drilldown');
+    const v2 = await axeSerious(page);
+    assert.deepEqual(v2, [], JSON.stringify(v2, null, 2));
+    await page.getByRole('link', { name: /区市场监管局超期任务\d+项/ }).click();
+    await page.getByRole('heading', { name: '实施方案任务' }).waitFor();
+    assert.match(page.url(), /overdue=1/);
+    await page.getByRole('cell', { name: '区市场监管局' }).first().waitFor();
+    await page.goBack();
+    await page
+      .getByRole('link', { name: /^2025年 [\d.]+%$/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { name: '指标体系' }).waitFor();
+    assert.match(page.url(), /year=2025&focus=/);
+    assert.equal(await page.inputValue('#ind-year'), '2025');
+    await page.goBack();
+    await page.getByRole('heading', { name: '统筹看板' }).waitFor();
+    await page.fill('#dash-year', '2025');
     await row.getByRole('link', { name: '逾期' }).click();
     await page.getByRole('heading', { name: '区市场监管局关于2025年度法治政府建设情况的报告' }).waitFor();
   });

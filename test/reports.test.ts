@@ -4,6 +4,7 @@ import JSZip from 'jszip';
 import { dashboardStatus, missingSections, reportDueDates } from '../src/modules/reports/reports.workflow.js';
 import { SAMPLE_PLAN_TEXT } from '../src/modules/plan/plan.sample.js';
 import { gongwenDate, renderGongwen } from '../src/platform/documents/gongwen.js';
+import { latestCheckpoint, sequence } from '../src/platform/ledger/store.js';
 import { auditFor, createTestApp, type Session, type TestApp } from './helpers/app.js';
 
 const docXml = async (buf: Buffer) => (await JSZip.loadAsync(buf)).file('word/document.xml')!.async('string');
@@ -129,6 +130,8 @@ describe('annual report HTTP: draft with provenance, workflow, deadlines, DOCX, 
       url: `/api/plan/tasks/${tasks[1].id}/progress`,
       payload: { progress: 50, note: '完成一半' },
     });
+    // A signed checkpoint exists, so the draft's figures are pinned to a real tree size and root.
+    await sequence(t.db);
   });
   after(() => t.close());
 
@@ -161,7 +164,13 @@ describe('annual report HTTP: draft with provenance, workflow, deadlines, DOCX, 
     assert.equal(pct.value, Math.round((1 / scjTasks.length) * 1000) / 10);
     assert.match(pct.basis, new RegExp(`1/${scjTasks.length}`));
     assert.ok(r.snapshotAt);
-    assert.ok(r.ledgerTreeSize !== undefined);
+    const cp = await latestCheckpoint(t.db);
+    assert.ok(cp, 'a checkpoint was signed before drafting');
+    assert.match(r.ledgerTreeSize, /^\d+$/, 'the tree size is a number, not null');
+    assert.equal(Number(r.ledgerTreeSize), Number(cp.treeSize));
+    assert.ok(Number(r.ledgerTreeSize) > 0);
+    assert.match(r.ledgerRoot, /^[0-9a-f]{64}$/);
+    assert.equal(r.ledgerRoot, cp.rootHash.toString('hex'));
     // Every record behind a figure exists, and its link opens it.
     for (const rec of total.records) {
       assert.ok(scjTasks.some((x) => x.id === rec.id));
@@ -172,6 +181,7 @@ describe('annual report HTTP: draft with provenance, workflow, deadlines, DOCX, 
     assert.match(r.rawSections.shortcomings, /未按期完成/);
     assert.equal(r.rawSections.headDuty, '');
     assert.equal(r.submitBy, '2026-03-01');
+    assert.equal(r.defaultRecipient, '区委、区政府', 'a department reports to the Party committee and the government');
     const deadlines = await t.db
       .selectFrom('deadlines')
       .select(['rule_id', 'due_date'])
@@ -231,6 +241,11 @@ describe('annual report HTTP: draft with provenance, workflow, deadlines, DOCX, 
     });
     assert.equal(ok.statusCode, 200);
     assert.equal((await t.call(liaison, { method: 'POST', url: `/api/reports/${reportId}/approve` })).statusCode, 403);
+    // The head may approve, but not a draft that was never sent for approval: wrong step (409), not wrong role.
+    const early = await t.call(head, { method: 'POST', url: `/api/reports/${reportId}/approve` });
+    assert.equal(early.statusCode, 409);
+    assert.match(early.json().message, /报告当前状态为“起草中”，不能审定报告/);
+    assert.equal((await t.call(liaison, { method: 'GET', url: `/api/reports/${reportId}` })).json().status, 'draft');
     assert.equal(
       (await t.call(liaison, { method: 'POST', url: `/api/reports/${reportId}/request-approval` })).statusCode,
       200,
@@ -288,6 +303,12 @@ describe('annual report HTTP: draft with provenance, workflow, deadlines, DOCX, 
   });
 
   test('DOCX export re-opens with the headings and figures', async () => {
+    // Approved at 01:30 on 5 March in Beijing (still 4 March in UTC): the 成文日期 is the Beijing day.
+    await t.db
+      .updateTable('annual_reports')
+      .set({ approved_at: new Date('2026-03-04T17:30:00Z') })
+      .where('id', '=', reportId)
+      .execute();
     const res = await t.call(liaison, { method: 'GET', url: `/api/reports/${reportId}/docx` });
     assert.equal(res.statusCode, 200);
     assert.match(String(res.headers['content-type']), /wordprocessingml/);
@@ -304,9 +325,25 @@ describe('annual report HTTP: draft with provenance, workflow, deadlines, DOCX, 
       '四、下一年度推进法治政府建设的主要安排',
       `承担实施方案任务${scjTasks.length}项`,
       '抄送：区司法局。',
+      '区委、区政府：',
+      '2026年3月5日',
     ]) {
       assert.ok(text.includes(s), s);
     }
+    assert.ok(!text.includes('2026年3月4日'), 'not the UTC day');
+    // The recipients are a parameter (default by the kind of unit).
+    const other = await t.call(liaison, {
+      method: 'GET',
+      url: `/api/reports/${reportId}/docx?recipient=${encodeURIComponent('区委、区政府、区人大常委会')}`,
+    });
+    assert.equal(other.statusCode, 200);
+    assert.ok(textOf(await docXml(other.rawPayload)).includes('区委、区政府、区人大常委会：'));
+    const bad = await t.call(liaison, {
+      method: 'GET',
+      url: `/api/reports/${reportId}/docx?recipient=${encodeURIComponent('<b>')}`,
+    });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.json().message, /主送机关/);
     const pub = await t.call(null, { method: 'GET', url: `/api/public/reports/${reportId}/docx` });
     assert.equal(pub.statusCode, 200);
     assert.ok(!textOf(await docXml(pub.rawPayload)).includes('签发人'), 'the web edition has no 版头');
@@ -316,6 +353,8 @@ describe('annual report HTTP: draft with provenance, workflow, deadlines, DOCX, 
     const cmp = (await t.call(liaison, { method: 'GET', url: `/api/reports/${reportId}/compare` })).json();
     assert.equal(cmp.previous, null);
     assert.ok(cmp.rows.every((x: { previous: number | null }) => x.previous === null));
+    assert.equal(cmp.sections.length, 5);
+    assert.ok(cmp.sections.every((x: { previous: string | null }) => x.previous === null));
     const prev = await t.call(liaison, { method: 'POST', url: '/api/reports', payload: { orgId: scj, year: 2024 } });
     assert.equal(prev.statusCode, 201);
     const cmp2 = (await t.call(liaison, { method: 'GET', url: `/api/reports/${reportId}/compare` })).json();
@@ -323,6 +362,20 @@ describe('annual report HTTP: draft with provenance, workflow, deadlines, DOCX, 
     const row = cmp2.rows.find((x: { code: string }) => x.code === 'plan.tasks_total');
     assert.equal(row.previous, 0);
     assert.equal(row.change, row.current);
+    // The narrative sections side by side: this year's text beside last year's.
+    const prevReport = prev.json();
+    type Sec = { key: string; heading: string; current: string; previous: string | null; changed: boolean };
+    const head3 = cmp2.sections.find((x: Sec) => x.key === 'headDuty');
+    assert.equal(head3.heading, '三、党政主要负责人履行推进法治建设第一责任人职责情况');
+    assert.equal(head3.current, '局主要负责人专题听取法治建设工作汇报4次。');
+    assert.equal(head3.previous, prevReport.rawSections.headDuty);
+    assert.equal(head3.changed, true);
+    const measures = cmp2.sections.find((x: Sec) => x.key === 'measures');
+    assert.equal(measures.previous, prevReport.rawSections.measures);
+    assert.deepEqual(
+      cmp2.sections.map((x: Sec) => x.key),
+      ['measures', 'shortcomings', 'headDuty', 'nextYear', 'other'],
+    );
     const d = (await t.call(coord, { method: 'GET', url: '/api/reports/dashboard?year=2025' })).json();
     const u = d.units.find((x: { orgId: string }) => x.orgId === scj);
     assert.equal(u.status, 'published');

@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../types.js';
 import { indicatorRoutes } from './indicators.routes.js';
+import { indicatorTrendRoutes } from './indicators.trend.js';
 import { platformIndicators } from './indicators.platform.js';
 import { loadDefaultTree } from './indicators.service.js';
 import { systemCtx } from '../../platform/access/actor.js';
@@ -8,7 +9,10 @@ import { systemCtx } from '../../platform/access/actor.js';
 export const indicatorsModule: ModuleManifest = {
   name: 'indicators',
   label: '指标体系',
-  routes: indicatorRoutes,
+  routes: (app, deps) => {
+    indicatorRoutes(app, deps);
+    indicatorTrendRoutes(app, deps);
+  },
   indicators: platformIndicators,
   seedDemo: async ({ db }) => {
     await loadDefaultTree(db, systemCtx('seed'));

@@ -234,32 +234,4 @@ export function indicatorRoutes(app: FastifyInstance, { db }: AppDeps): void {
       return { ok: true as const };
     },
   });
-
-  r.get('/api/indicators/:id/trend', {
-    schema: {
-      tags,
-      summary: '指标逐年趋势',
-      params: UuidParam,
-      querystring: z.strictObject({ from: year, to: year, orgId: z.uuid().optional() }),
-      response: {
-        200: z.object({
-          items: z.array(z.object({ year: z.number(), value: z.number().nullable(), provenance: z.string() })),
-        }),
-        ...errorResponses,
-      },
-    },
-    handler: async (req) => {
-      const actor = requireActor(req);
-      const scope = await resolveScope(db, actor, req.query.orgId);
-      if (req.query.to < req.query.from || req.query.to - req.query.from > 20)
-        throw new AppError('bad_request', '年度范围应为起始年不晚于结束年，且不超过 20 年');
-      const items = [];
-      for (let y = req.query.from; y <= req.query.to; y++) {
-        const v = (await evaluateTree(db, { year: y, orgId: scope.orgId })).find((x) => x.id === req.params.id);
-        if (!v) throw notFound('指标');
-        items.push({ year: y, value: v.value, provenance: v.provenance });
-      }
-      return { items };
-    },
-  });
 }

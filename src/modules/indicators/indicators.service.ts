@@ -1,4 +1,5 @@
 import type { RequestCtx } from '../../platform/access/actor.js';
+import { toLocalDate } from '../../platform/calendar/index.js';
 import { recordAudit } from '../../platform/audit/index.js';
 import type { Db, Executor } from '../../platform/db/engine.js';
 import { notFound, unprocessable } from '../../platform/errors.js';
@@ -78,14 +79,18 @@ export async function loadDefaultTree(db: Db, ctx: RequestCtx): Promise<{ create
   });
 }
 
-/** Evaluate the whole tree for a year and a unit (null = the whole government). */
+/** Evaluate the whole tree (or only the nodes `onlyIds`) for a year and a unit (null = the whole government). */
 export async function evaluateTree(
   db: Db,
   p: { year: number; orgId: string | null },
   modules?: ModuleManifest[],
+  onlyIds?: string[],
 ): Promise<IndicatorValue[]> {
   const reg = indicatorRegistry(modules);
-  const nodes = await db.selectFrom('indicators').selectAll().orderBy('level').orderBy('seq').execute();
+  if (onlyIds && onlyIds.length === 0) return [];
+  let nq = db.selectFrom('indicators').selectAll();
+  if (onlyIds) nq = nq.where('id', 'in', onlyIds);
+  const nodes = await nq.orderBy('level').orderBy('seq').execute();
   const root = await db.selectFrom('organizations').select('id').where('parent_id', 'is', null).executeTakeFirst();
   const entryOrg = p.orgId ?? root?.id ?? null;
   const entries = entryOrg
@@ -134,7 +139,7 @@ export async function evaluateTree(
         value: v,
         provenance: e ? 'manual' : 'missing',
         provenanceLabel: e ? '人工填报' : '未填报',
-        basis: e ? `人工填报，${e.entered_at.toISOString().slice(0, 10)}` : '尚未填报',
+        basis: e ? `人工填报，${toLocalDate(e.entered_at)}` : '尚未填报',
         evidence: e?.evidence ?? null,
         records: [],
         recordCount: 0,

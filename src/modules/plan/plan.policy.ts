@@ -32,4 +32,5 @@ export const inspectionAbilities = (
 export const taskAbilities = (a: Actor | null, orgPath: string, status: string) => ({
   reportProgress: status === 'open' && planPolicy.reportProgress(a, orgPath),
   setDue: status === 'open' && planPolicy.manage(a),
+  setWeight: planPolicy.manage(a),
 });

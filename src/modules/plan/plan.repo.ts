@@ -1,4 +1,5 @@
 import type { Actor } from '../../platform/access/actor.js';
+import { sql } from 'kysely';
 import { visibleOrgIds } from '../../platform/access/scope.js';
 import { today } from '../../platform/calendar/index.js';
 import type { Executor } from '../../platform/db/engine.js';
@@ -191,6 +192,7 @@ function taskQuery(db: Executor) {
       'plan_tasks.lead',
       'plan_tasks.due_date',
       'plan_tasks.progress',
+      'plan_tasks.weight',
       'plan_tasks.status',
       'plan_tasks.escalated_at',
       'plan_tasks.last_reported_at',
@@ -211,6 +213,7 @@ const taskDto = (t: TaskRow, actor: Actor | null, day: string) => ({
   lead: t.lead,
   dueDate: t.due_date,
   progress: t.progress,
+  weight: Number(t.weight),
   status: t.status,
   overdue: t.status === 'open' && t.due_date < day,
   escalated: t.escalated_at !== null,
@@ -262,4 +265,29 @@ export async function taskDetail(db: Executor, actor: Actor, id: string) {
       reportedAt: r.reported_at.toISOString(),
     })),
   };
+}
+
+/**
+ * An evidence file, only if the actor can see a task whose progress report cites it (files are stored once per
+ * SHA-256 across units, so the hash alone is no permission). Anything else is 404: it does not exist for them.
+ */
+export async function visibleEvidenceFile(db: Executor, actor: Actor, sha256: string) {
+  const cites = JSON.stringify([{ fileSha256: sha256 }]);
+  const f = await db
+    .selectFrom('plan_evidence_files')
+    .select(['sha256', 'name', 'mime', 'content'])
+    .where('sha256', '=', sha256)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('plan_progress_reports as r')
+          .innerJoin('plan_tasks as t', 't.id', 'r.task_id')
+          .select(sql<number>`1`.as('one'))
+          .where(sql<boolean>`r.evidence @> ${cites}::jsonb`)
+          .where('t.org_id', 'in', visibleOrgIds(db, actor)),
+      ),
+    )
+    .executeTakeFirst();
+  if (!f) throw notFound('附件');
+  return f;
 }

@@ -10,9 +10,10 @@ import { importPlan, previewPlan } from './commands/import-plan.js';
 import { reportProgress } from './commands/report-progress.js';
 import { resolveUnit } from './commands/resolve-unit.js';
 import { setTaskDue } from './commands/set-task-due.js';
+import { setPlanWeight } from './commands/set-weight.js';
 import { uploadEvidence } from './commands/upload-evidence.js';
 import { planPolicy } from './plan.policy.js';
-import { listTasks, planDetail, planSummary, taskDetail } from './plan.repo.js';
+import { listTasks, planDetail, planRollup, planSummary, taskDetail, visibleEvidenceFile } from './plan.repo.js';
 import {
   DecomposeBody,
   EvidenceUploadBody,
@@ -25,6 +26,8 @@ import {
   TaskDetailDto,
   TaskDto,
   TaskListQuery,
+  WeightBody,
+  WeightDto,
 } from './plan.schemas.js';
 
 const forbid = (what: string) => new AppError('forbidden', `您没有${what}的权限：此操作由依法治区办（统筹协调）办理。`);
@@ -121,6 +124,22 @@ export function planRoutes(app: FastifyInstance, { db }: AppDeps): void {
     },
   });
 
+  r.put('/api/plan/plans/:id/weights', {
+    schema: {
+      tags,
+      summary: '调整章节、条目或任务在进度汇总中的权重（依法治区办）',
+      params: UuidParam,
+      body: WeightBody,
+      response: { 200: WeightDto, ...errorResponses },
+    },
+    handler: async (req) => {
+      if (!planPolicy.manage(requireActor(req))) throw forbid('调整权重');
+      const w = await setPlanWeight(db, req.ctx, req.params.id, req.body);
+      const { r: roll } = await planRollup(db, req.params.id);
+      return { ...w, progress: roll.plan };
+    },
+  });
+
   r.get('/api/plan/tasks', {
     schema: {
       tags,
@@ -210,17 +229,12 @@ export function planRoutes(app: FastifyInstance, { db }: AppDeps): void {
   r.get('/api/plan/evidence/:sha256', {
     schema: {
       tags,
-      summary: '下载佐证材料附件',
+      summary: '下载佐证材料附件（仅限能查看引用该附件的任务的用户）',
       params: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: '附件编号格式不正确' }) }),
+      response: { 200: z.any().describe('附件内容（二进制）'), ...errorResponses },
     },
     handler: async (req, reply) => {
-      requireActor(req);
-      const f = await db
-        .selectFrom('plan_evidence_files')
-        .selectAll()
-        .where('sha256', '=', req.params.sha256)
-        .executeTakeFirst();
-      if (!f) throw notFound('附件');
+      const f = await visibleEvidenceFile(db, requireActor(req), req.params.sha256);
       reply
         .header('content-type', f.mime)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`);

@@ -77,6 +77,7 @@ export const TaskDto = z.object({
   lead: z.boolean(),
   dueDate: z.string(),
   progress: z.number(),
+  weight: z.number(),
   status: z.enum(['open', 'done']),
   overdue: z.boolean(),
   escalated: z.boolean(),
@@ -123,6 +124,23 @@ export const PlanDetailDto = PlanSummaryDto.extend({
 });
 
 export const DecomposeBody = z.strictObject({ dueDate: localDate });
+
+/** Weight of one chapter, item or task in the roll-up (numeric(8,2), > 0; 默认 1). */
+export const WeightBody = z.strictObject({
+  level: z.enum(['chapter', 'item', 'task'], { error: '调整对象应为 章节（chapter）、条目（item）或 任务（task）' }),
+  targetId: z.uuid({ error: '请指定要调整权重的章节、条目或任务' }),
+  weight: z
+    .number({ error: '权重应为数字，例如 1 或 1.5' })
+    .gt(0, { error: '权重应为正数（大于 0）；不计入汇总的条目无需设置权重' })
+    .max(100, { error: '权重不能超过 100' })
+    .refine((w) => Math.abs(Math.round(w * 100) - w * 100) < 1e-6, { error: '权重最多保留两位小数' }),
+});
+export const WeightDto = z.object({
+  level: z.enum(['chapter', 'item', 'task']),
+  targetId: z.string(),
+  weight: z.number(),
+  progress: z.number().nullable(),
+});
 
 export const ResolveUnitBody = z.union([
   z.strictObject({ orgId: z.uuid({ error: '请选择单位' }) }),

@@ -119,7 +119,7 @@ declare module '../../platform/audit/catalog.js' {
       sha256: string;
     };
     'plan.unit_resolved': { itemSeq: number; rawName: string; resolution: UnitResolution; orgId: string | null };
-    'plan.decomposed': { tasksCreated: number; dueDate: string };
+    'plan.decomposed': { tasksCreated: number; dueDate: string; itemDueDates?: boolean };
     'plan_task.progress_reported': { from: number; to: number; reason: string | null; evidence: number };
     'plan_task.escalated': { dueDate: string; progress: number; notified: number };
     'plan_evidence.uploaded': { name: string; size: number };

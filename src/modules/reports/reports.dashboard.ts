@@ -51,6 +51,7 @@ export async function dashboard(db: Db, actor: Actor, year: number) {
       'plan_tasks.id',
       'plan_items.numeral',
       'plan_items.title',
+      'plan_tasks.org_id',
       'organizations.name as org_name',
       'plan_tasks.progress',
       'plan_tasks.due_date',
@@ -81,6 +82,7 @@ export async function dashboard(db: Db, actor: Actor, year: number) {
     overdueTasks: overdue.map((t) => ({
       id: t.id,
       title: `（${t.numeral}）${t.title}`,
+      orgId: t.org_id,
       orgName: t.org_name,
       progress: t.progress,
       dueDate: t.due_date,

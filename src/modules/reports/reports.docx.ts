@@ -1,3 +1,4 @@
+import { toLocalDate } from '../../platform/calendar/index.js';
 import { type GongwenBlock, renderGongwen, textToBlocks } from '../../platform/documents/gongwen.js';
 import type { ReportRow } from './reports.repo.js';
 import { SECTIONS } from './reports.workflow.js';
@@ -19,7 +20,8 @@ export async function reportDocx(
     body.push({ kind: 'heading', level: 1, text: `${s.numeral}、${s.title}` });
     body.push(...textToBlocks(text));
   }
-  const date = (r.approved_at ?? r.updated_at).toISOString().slice(0, 10);
+  // 成文日期 is the Beijing calendar day of approval (an approval at 07:00 Beijing is not the UTC day before).
+  const date = toLocalDate(r.approved_at ?? r.updated_at);
   return renderGongwen({
     issuerMark: opts.withHeader ? r.org_name : undefined,
     docNo: opts.withHeader ? (r.doc_no ?? undefined) : undefined,

@@ -15,7 +15,11 @@ export const REPORT_FIGURE_CODES = [
   'decisions.catalog_yoy_pct',
   'decisions.legality_review_coverage_pct',
   'normative.filing_rate_pct',
+  'normative.on_time_filing_pct',
+  'normative.conformity_pct',
   'normative.legality_review_coverage_pct',
+  'normative.in_force_count',
+  'normative.cleanup_summary',
   'calendar.deadline_met_pct',
   'calendar.deadlines_overdue',
   'audit.recorded_actions',
@@ -54,6 +58,32 @@ const fmt = (f: FigureSnapshot | undefined) =>
   f && f.value !== null ? `${f.value}${f.unit === '%' ? '%' : f.unit}` : null;
 
 /**
+ * （三）行政规范性文件: how many were issued in the year (the documents behind the filing rate), the filing,
+ * on-time, conformity and legality-review rates (示范指标 No. 27), the documents in force and the clean-up result
+ * ("清理现行有效规范性文件66件：继续有效51件…", the basis text of `normative.cleanup_summary`).
+ */
+function normativeParagraph(year: number, by: (c: string) => FigureSnapshot | undefined): string | null {
+  const filingFig = by('normative.filing_rate_pct');
+  const parts: string[] = [];
+  if (filingFig?.status === 'computed' && filingFig.recordCount > 0) {
+    parts.push(`${year}年制发行政规范性文件${filingFig.recordCount}件`);
+    const rates = [
+      ['报备率', fmt(filingFig)],
+      ['报备及时率', fmt(by('normative.on_time_filing_pct'))],
+      ['备案审查规范率', fmt(by('normative.conformity_pct'))],
+      ['合法性审核率', fmt(by('normative.legality_review_coverage_pct'))],
+    ].filter((x): x is [string, string] => x[1] !== null);
+    if (rates.length) parts.push(rates.map(([k, v]) => `${k}${v}`).join('，'));
+  }
+  const inForce = by('normative.in_force_count');
+  if (inForce?.status === 'computed' && inForce.value) parts.push(`现行有效规范性文件${inForce.value}件`);
+  const cleanup = by('normative.cleanup_summary');
+  if (cleanup?.status === 'computed' && cleanup.value)
+    parts.push(`组织开展规范性文件专项清理，${cleanup.basis.replace(/^\d{4}年清理/, '共清理')}`);
+  return parts.length ? `（三）加强行政规范性文件管理。${parts.join('；')}。` : null;
+}
+
+/**
  * Pre-fill the sections the record can speak to: (一) with the computed figures, (二) with overdue and
  * unfinished tasks, (四) with the plan items still open. (三) and the causes in (二) are for the unit to write.
  */
@@ -80,12 +110,8 @@ export async function prefillSections(
       `（二）推进依法科学民主决策。${year}年度重大行政决策事项目录纳入事项${cat.value}项${yoy ? `，同比变化${yoy}` : ''}${reviewed ? `，作出决定的事项经合法性审查的比例${reviewed}` : ''}。`,
     );
   }
-  const filing = fmt(by('normative.filing_rate_pct'));
-  const ndReviewed = fmt(by('normative.legality_review_coverage_pct'));
-  if (filing)
-    measures.push(
-      `（三）加强行政规范性文件管理。行政规范性文件报备率${filing}${ndReviewed ? `，合法性审核率${ndReviewed}` : ''}。`,
-    );
+  const normative = normativeParagraph(year, by);
+  if (normative) measures.push(normative);
   const met = fmt(by('calendar.deadline_met_pct'));
   if (met)
     measures.push(

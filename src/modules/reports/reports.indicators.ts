@@ -1,3 +1,4 @@
+import { toLocalDate } from '../../platform/calendar/index.js';
 import type { Db } from '../../platform/db/engine.js';
 import type { IndicatorDef } from '../types.js';
 import { subtreeOrgIds } from '../plan/plan.indicators.js';
@@ -18,7 +19,7 @@ async function reportsOf(db: Db, p: { year: number; orgId: string | null }) {
     .where('annual_reports.year', '=', p.year)
     .execute();
 }
-const beijingDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+const beijingDay = toLocalDate;
 
 export const reportIndicators: IndicatorDef[] = [
   {

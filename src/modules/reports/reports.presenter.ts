@@ -1,5 +1,6 @@
 import type { Actor } from '../../platform/access/actor.js';
 import { hasAnyRole, hasRole } from '../../platform/access/scope.js';
+import { defaultRecipient } from './reports.compare.js';
 import type { ReportRow } from './reports.repo.js';
 import { SECTIONS, STATUS_ZH, reportDueDates } from './reports.workflow.js';
 
@@ -55,6 +56,7 @@ export function staffReport(r: ReportRow, a: Actor) {
     sectionDefs: SECTIONS,
     figures: r.figures,
     cc: r.cc,
+    defaultRecipient: defaultRecipient(r.org_kind),
     snapshotAt: r.snapshot_at?.toISOString() ?? null,
     ledgerTreeSize: r.ledger_tree_size === null ? null : String(r.ledger_tree_size),
     ledgerRoot: r.ledger_root,

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Actor } from '../../platform/access/actor.js';
 import { canSeeOrg, hasAnyRole, hasRole, visibleOrgIds } from '../../platform/access/scope.js';
 import { requireActor } from '../../platform/auth/plugin.js';
+import { today } from '../../platform/calendar/index.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { UuidParam, errorResponses, z } from '../../platform/http/zod.js';
 import { getRecordProof } from '../../platform/ledger/index.js';
@@ -14,64 +15,17 @@ import { dashboard } from './reports.dashboard.js';
 import { reportDocx } from './reports.docx.js';
 import { publicReport, reportAbilities, staffReport } from './reports.presenter.js';
 import { loadReport } from './reports.repo.js';
-import { STATUS_ZH } from './reports.workflow.js';
-
-const year = z.coerce.number({ error: '年度应为数字' }).int().min(2000).max(2100);
-const Figure = z.object({
-  code: z.string(),
-  label: z.string(),
-  unit: z.string(),
-  value: z.number().nullable(),
-  status: z.string(),
-  basis: z.string(),
-  records: z.array(z.object({ kind: z.string(), id: z.string(), label: z.string(), link: z.string().optional() })),
-  recordCount: z.number(),
-});
-const PublicSection = z.object({ key: z.string(), heading: z.string(), text: z.string() });
-const PublicReportDto = z.object({
-  id: z.string(),
-  orgId: z.string(),
-  orgName: z.string(),
-  year: z.number(),
-  title: z.string(),
-  docNo: z.string().nullable(),
-  sections: z.array(PublicSection),
-  figures: z.array(
-    z.object({
-      code: z.string(),
-      label: z.string(),
-      value: z.number().nullable(),
-      unit: z.string(),
-      basis: z.string(),
-    }),
-  ),
-  publishedAt: z.string().nullable(),
-});
-const sectionText = z.string().max(50_000, { error: '单个部分不能超过 5 万字' });
-const ReportDto = PublicReportDto.extend({
-  figures: z.array(Figure),
-  status: z.enum(['draft', 'awaiting_approval', 'approved', 'submitted', 'published']),
-  statusLabel: z.string(),
-  rawSections: z.object({
-    measures: z.string(),
-    shortcomings: z.string(),
-    headDuty: z.string(),
-    nextYear: z.string(),
-    other: z.string(),
-  }),
-  sectionDefs: z.array(z.object({ key: z.string(), numeral: z.string(), title: z.string(), required: z.boolean() })),
-  cc: z.string(),
-  snapshotAt: z.string().nullable(),
-  ledgerTreeSize: z.string().nullable(),
-  ledgerRoot: z.string().nullable(),
-  submitBy: z.string().nullable(),
-  publishBy: z.string(),
-  submittedAt: z.string().nullable(),
-  approvedAt: z.string().nullable(),
-  returnReason: z.string().nullable(),
-  version: z.number(),
-  abilities: z.record(z.string(), z.boolean()),
-});
+import {
+  CompareDto,
+  DashboardDto,
+  DocxQuery,
+  PublicReportDto,
+  ReportDto,
+  sectionText,
+  year,
+} from './reports.schemas.js';
+import { ABILITY_ACTION, compareReports, defaultRecipient } from './reports.compare.js';
+import { STATUS_ZH, TRANSITIONS } from './reports.workflow.js';
 
 export function reportRoutes(app: FastifyInstance, { db }: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -101,9 +55,19 @@ export function reportRoutes(app: FastifyInstance, { db }: AppDeps): void {
         const actor = requireActor(req);
         const rep = await visible(actor, req.params.id);
         if (!reportAbilities(actor, rep)[ability]) {
+          // The right role at the wrong step is a conflict (409); the wrong role is forbidden (403).
+          const roleOk = TRANSITIONS[ABILITY_ACTION[ability]].from.some(
+            (status) => reportAbilities(actor, { ...rep, status })[ability],
+          );
+          if (roleOk)
+            throw new AppError(
+              'conflict',
+              `报告当前状态为“${STATUS_ZH[rep.status]}”，不能${what}；${ability === 'edit' ? '如需修改请先退回' : '请按“起草 → 审定 → 报送 → 公开”的顺序办理'}。`,
+              { status: rep.status },
+            );
           throw new AppError(
-            rep.status === 'draft' || ability !== 'approve' ? 'forbidden' : 'forbidden',
-            `您不能${what}：报告当前状态为“${STATUS_ZH[rep.status]}”，或此操作需由${ability === 'approve' ? '本单位主要负责人' : ability === 'publish' ? '依法治区办或本单位主要负责人' : '本单位法治联络员'}办理。`,
+            'forbidden',
+            `您不能${what}：此操作需由${ability === 'approve' ? '本单位主要负责人' : ability === 'publish' ? '依法治区办或本单位主要负责人' : ability === 'return' ? '本单位主要负责人或依法治区办' : '本单位法治联络员、工作人员或依法治区办'}办理。`,
           );
         }
         await run(req.ctx, req.params.id, (req.body ?? {}) as { reason?: string });
@@ -185,7 +149,7 @@ export function reportRoutes(app: FastifyInstance, { db }: AppDeps): void {
         throw new AppError('unprocessable', '内设科室不单独编写年度报告，请选择所属单位', { field: 'orgId' });
       if (!hasAnyRole(actor, ['liaison', 'principal_head', 'staff'], org.path) && !hasRole(actor, 'coordinator'))
         throw new AppError('forbidden', '只有本单位法治联络员、主要负责人、工作人员或依法治区办可以起草年度报告。');
-      const thisYear = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+      const thisYear = Number(today().slice(0, 4));
       if (req.body.year > thisYear)
         throw new AppError('unprocessable', `不能起草${req.body.year}年度的报告：该年度尚未开始`, { field: 'year' });
       const { id } = await draftReport(db, req.ctx, req.body);
@@ -200,49 +164,7 @@ export function reportRoutes(app: FastifyInstance, { db }: AppDeps): void {
       summary: '统筹看板：各单位报告状态、方案进度、超期任务',
       querystring: z.strictObject({ year }),
       response: {
-        200: z.object({
-          year: z.number(),
-          submitBy: z.string(),
-          publishBy: z.string(),
-          units: z.array(
-            z.object({
-              orgId: z.string(),
-              orgName: z.string(),
-              kind: z.string(),
-              reportId: z.string().nullable(),
-              reportStatus: z.string().nullable(),
-              status: z.enum(['not_started', 'drafting', 'submitted', 'published', 'late']),
-            }),
-          ),
-          counts: z.record(z.string(), z.number()),
-          plan: z
-            .object({
-              id: z.string(),
-              title: z.string(),
-              progress: z.number().nullable(),
-              chapters: z.array(z.object({ id: z.string(), title: z.string(), progress: z.number().nullable() })),
-              units: z.array(
-                z.object({
-                  orgId: z.string(),
-                  orgName: z.string(),
-                  tasks: z.number(),
-                  progress: z.number().nullable(),
-                  overdue: z.number(),
-                }),
-              ),
-            })
-            .nullable(),
-          overdueTasks: z.array(
-            z.object({
-              id: z.string(),
-              title: z.string(),
-              orgName: z.string(),
-              progress: z.number(),
-              dueDate: z.string(),
-              escalated: z.boolean(),
-            }),
-          ),
-        }),
+        200: DashboardDto,
         ...errorResponses,
       },
     },
@@ -326,55 +248,32 @@ export function reportRoutes(app: FastifyInstance, { db }: AppDeps): void {
   r.get('/api/reports/:id/compare', {
     schema: {
       tags,
-      summary: '与上一年度报告对比',
+      summary: '与上一年度报告对比（数据和各部分正文）',
       params: UuidParam,
-      response: {
-        200: z.object({
-          previous: z.object({ id: z.string(), year: z.number(), status: z.string() }).nullable(),
-          rows: z.array(
-            z.object({
-              code: z.string(),
-              label: z.string(),
-              unit: z.string(),
-              current: z.number().nullable(),
-              previous: z.number().nullable(),
-              change: z.number().nullable(),
-            }),
-          ),
-        }),
-        ...errorResponses,
-      },
+      response: { 200: CompareDto, ...errorResponses },
     },
     handler: async (req) => {
-      const actor = requireActor(req);
-      const rep = await visible(actor, req.params.id);
+      const rep = await visible(requireActor(req), req.params.id);
       const prevRow = await db
         .selectFrom('annual_reports')
         .select('id')
         .where('org_id', '=', rep.org_id)
         .where('year', '=', rep.year - 1)
         .executeTakeFirst();
-      const prev = prevRow ? await loadReport(db, prevRow.id) : null;
-      const rows = rep.figures.map((f) => {
-        const p = prev?.figures.find((x) => x.code === f.code)?.value ?? null;
-        return {
-          code: f.code,
-          label: f.label,
-          unit: f.unit,
-          current: f.value,
-          previous: p,
-          change: f.value !== null && p !== null ? Math.round((f.value - p) * 10) / 10 : null,
-        };
-      });
-      return { previous: prev ? { id: prev.id, year: prev.year, status: prev.status } : null, rows };
+      return compareReports(rep, prevRow ? await loadReport(db, prevRow.id) : null);
     },
   });
 
   r.get('/api/reports/:id/docx', {
-    schema: { tags, summary: '导出公文格式 DOCX（GB/T 9704）', params: UuidParam },
+    schema: {
+      tags,
+      summary: '导出公文格式 DOCX（GB/T 9704），可指定主送机关',
+      params: UuidParam,
+      querystring: DocxQuery,
+      response: { 200: z.any().describe('DOCX 文件（二进制）'), ...errorResponses },
+    },
     handler: async (req, reply) => {
-      const actor = requireActor(req);
-      const rep = await visible(actor, req.params.id);
+      const rep = await visible(requireActor(req), req.params.id);
       const head = await db
         .selectFrom('users')
         .select('display_name')
@@ -383,7 +282,7 @@ export function reportRoutes(app: FastifyInstance, { db }: AppDeps): void {
       const buf = await reportDocx(rep, {
         withHeader: true,
         signer: head?.display_name.replace(/（.*）$/, ''),
-        recipient: rep.org_kind === 'government' ? '区委、区人大常委会' : '区委、区政府',
+        recipient: req.query.recipient ?? defaultRecipient(rep.org_kind),
       });
       reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
@@ -453,7 +352,12 @@ export function reportRoutes(app: FastifyInstance, { db }: AppDeps): void {
   });
 
   r.get('/api/public/reports/:id/docx', {
-    schema: { tags, summary: '下载已公开年度报告（DOCX）', params: UuidParam },
+    schema: {
+      tags,
+      summary: '下载已公开年度报告（DOCX）',
+      params: UuidParam,
+      response: { 200: z.any().describe('DOCX 文件（二进制）'), ...errorResponses },
+    },
     handler: async (req, reply) => {
       const rep = await publishedOnly(req.params.id);
       const buf = await reportDocx(rep, { withHeader: false });

@@ -16,19 +16,26 @@ export async function decomposePlan(
   ctx: RequestCtx,
   planId: string,
   dueDate: string,
+  opts: {
+    /** A due date per item (e.g. staggered by chapter); items it returns undefined for get `dueDate`. */
+    itemDue?: (item: { seq: number; chapterSeq: number }) => string | undefined;
+  } = {},
 ): Promise<{ created: number }> {
   if (!isValidLocalDate(dueDate)) throw unprocessable('完成期限不是有效日期', { field: 'dueDate' });
   return db.transaction().execute(async (trx) => {
     const plan = await trx.selectFrom('plans').selectAll().where('id', '=', planId).forUpdate().executeTakeFirst();
     if (!plan) throw unprocessable('实施方案不存在');
     if (plan.status === 'closed') throw conflict('实施方案已结束，不能再分解任务');
-    if (dueDate < `${plan.year_from}-01-01` || dueDate > `${plan.year_to}-12-31`) {
+    const inPlan = (d: string) => d >= `${plan.year_from}-01-01` && d <= `${plan.year_to}-12-31`;
+    if (!inPlan(dueDate)) {
       throw unprocessable(`完成期限应在方案期限 ${plan.year_from}—${plan.year_to} 年之内`, { field: 'dueDate' });
     }
     const units = await trx
       .selectFrom('plan_item_units')
       .innerJoin('plan_items', 'plan_items.id', 'plan_item_units.item_id')
+      .innerJoin('plan_chapters', 'plan_chapters.id', 'plan_items.chapter_id')
       .select([
+        'plan_chapters.seq as chapter_seq',
         'plan_item_units.item_id',
         'raw_name',
         'resolution',
@@ -48,8 +55,11 @@ export async function decomposePlan(
       );
     }
     const orgs = await loadOrgRefs(trx);
-    const wanted = new Map<string, { itemId: string; orgId: string; lead: boolean }>();
+    const wanted = new Map<string, { itemId: string; orgId: string; lead: boolean; due: string }>();
     for (const u of units) {
+      const due = opts.itemDue?.({ seq: u.seq, chapterSeq: u.chapter_seq }) ?? dueDate;
+      if (!isValidLocalDate(due) || !inPlan(due))
+        throw unprocessable(`条目（${u.seq}）的完成期限 ${due} 无效或不在方案期限之内`, { field: 'dueDate' });
       const targets =
         u.resolution === 'org'
           ? [u.org_id!]
@@ -59,7 +69,7 @@ export async function decomposePlan(
       for (const orgId of targets) {
         const key = `${u.item_id}:${orgId}`;
         const prev = wanted.get(key);
-        wanted.set(key, { itemId: u.item_id, orgId, lead: (prev?.lead ?? false) || u.lead });
+        wanted.set(key, { itemId: u.item_id, orgId, lead: (prev?.lead ?? false) || u.lead, due });
       }
     }
     const rows = [...wanted.values()].map((w) => ({
@@ -67,7 +77,7 @@ export async function decomposePlan(
       item_id: w.itemId,
       org_id: w.orgId,
       lead: w.lead,
-      due_date: dueDate,
+      due_date: w.due,
     }));
     let created = 0;
     for (let i = 0; i < rows.length; i += 500) {
@@ -88,7 +98,7 @@ export async function decomposePlan(
       action: 'plan.decomposed',
       entityKind: 'plan',
       entityId: planId,
-      data: { tasksCreated: created, dueDate },
+      data: { tasksCreated: created, dueDate, ...(opts.itemDue ? { itemDueDates: true } : {}) },
     });
     return { created };
   });

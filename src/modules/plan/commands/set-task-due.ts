@@ -1,7 +1,7 @@
 import type { RequestCtx } from '../../../platform/access/actor.js';
 import { registerAuditLabels } from '../../../platform/audit/catalog.js';
 import { recordAudit } from '../../../platform/audit/index.js';
-import { parseLocalDate } from '../../../platform/calendar/index.js';
+import { parseLocalDate, toLocalDate } from '../../../platform/calendar/index.js';
 import type { Db } from '../../../platform/db/engine.js';
 import { conflict, notFound, unprocessable } from '../../../platform/errors.js';
 import '../plan.tables.js';
@@ -30,7 +30,8 @@ export async function setTaskDue(
     if (!t) throw notFound('任务');
     if (t.status === 'done') throw conflict('任务已完成，不能再调整完成期限');
     if (t.due_date === due) throw unprocessable(`完成期限已是 ${due}，无需调整`, { field: 'dueDate' });
-    const created = t.created_at.toISOString().slice(0, 10);
+    // The Beijing day of decomposition (a task created at 07:00 Beijing is still that day, not the UTC day before).
+    const created = toLocalDate(t.created_at);
     if (due < created) throw unprocessable(`完成期限不能早于任务分解日期 ${created}`, { field: 'dueDate' });
     await trx
       .updateTable('plan_tasks')

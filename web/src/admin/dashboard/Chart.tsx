@@ -6,7 +6,10 @@ import { useEffect, useRef } from 'react';
 
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
-/** A small ECharts wrapper; `onClick` receives the clicked category's index, for drill-down. */
+/**
+ * A small ECharts wrapper; `onClick` receives the clicked category's index, for drill-down. The chart is an image
+ * to assistive technology (`label` says what it shows); pages put the same figures in links or tables beside it.
+ */
 export function Chart({
   option,
   height = 300,
@@ -19,17 +22,23 @@ export function Chart({
   onClick?: (index: number) => void;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  // The latest handler, so a new closure on each render does not rebuild the chart.
+  const click = useRef(onClick);
+  click.current = onClick;
+  const clickable = !!onClick;
   useEffect(() => {
     if (!ref.current) return;
     const c = echarts.init(ref.current);
     c.setOption(option);
-    if (onClick) c.on('click', (p) => onClick(p.dataIndex));
+    if (clickable) {
+      c.on('click', (p) => click.current?.(p.dataIndex));
+    }
     const resize = () => c.resize();
     window.addEventListener('resize', resize);
     return () => {
       window.removeEventListener('resize', resize);
       c.dispose();
     };
-  }, [option, onClick]);
+  }, [option, clickable]);
   return <div ref={ref} role="img" aria-label={label} style={{ height, width: '100%' }} />;
 }

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, InputNumber, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Alert, Button, Card, Col, InputNumber, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { get } from '../../shared/api';
 import { Chart } from './Chart';
+import { IndicatorTrends } from './IndicatorTrends';
 
 interface Dash {
   year: number;
@@ -24,7 +25,15 @@ interface Dash {
     chapters: { id: string; title: string; progress: number | null }[];
     units: { orgId: string; orgName: string; tasks: number; progress: number | null; overdue: number }[];
   } | null;
-  overdueTasks: { id: string; title: string; orgName: string; progress: number; dueDate: string; escalated: boolean }[];
+  overdueTasks: {
+    id: string;
+    title: string;
+    orgId: string;
+    orgName: string;
+    progress: number;
+    dueDate: string;
+    escalated: boolean;
+  }[];
 }
 
 const STATUS: Record<string, { label: string; color: string }> = {
@@ -35,10 +44,59 @@ const STATUS: Record<string, { label: string; color: string }> = {
   late: { label: '逾期', color: 'red' },
 };
 
+type StatusKey = keyof typeof STATUS;
+const STATUS_KEYS = Object.keys(STATUS) as StatusKey[];
+
+/** A counter that drills down: a card that is also a button (Enter / Space), with its state announced. */
+function DrillCard({
+  title,
+  value,
+  suffix,
+  pressed,
+  hint,
+  onOpen,
+}: {
+  title: string;
+  value: number;
+  suffix: string;
+  pressed?: boolean;
+  hint: string;
+  onOpen: () => void;
+}) {
+  const key = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onOpen();
+    }
+  };
+  return (
+    <Card
+      size="small"
+      hoverable
+      role="button"
+      tabIndex={0}
+      aria-pressed={pressed}
+      aria-label={`${title} ${value} ${suffix}，${hint}`}
+      onClick={onOpen}
+      onKeyDown={key}
+      style={pressed ? { borderColor: '#1456c8', boxShadow: '0 0 0 2px #1456c8 inset' } : undefined}
+    >
+      <Statistic title={title} value={value} suffix={suffix} />
+    </Card>
+  );
+}
+
 /** The coordinator's and leaders' overview, every figure clickable down to its records. */
 export function DashboardPage() {
   const [year, setYear] = useState(new Date().getFullYear() - 1);
+  const [status, setStatus] = useState<StatusKey | null>(null);
+  const unitsRef = useRef<HTMLHeadingElement>(null);
   const nav = useNavigate();
+  /** Drill down from a report-status figure to the units (and their reports) with that status. */
+  const drill = (k: StatusKey) => {
+    setStatus((cur) => (cur === k ? null : k));
+    requestAnimationFrame(() => unitsRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
+  };
   const q = useQuery({
     queryKey: ['dashboard', year],
     queryFn: () => get<Dash>(`/api/reports/dashboard?year=${year}`),
@@ -47,12 +105,12 @@ export function DashboardPage() {
   const statusOption = useMemo(
     () => ({
       tooltip: {},
-      xAxis: { type: 'category', data: Object.values(STATUS).map((s) => s.label) },
+      xAxis: { type: 'category', data: STATUS_KEYS.map((k) => STATUS[k].label) },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
         {
           type: 'bar',
-          data: Object.keys(STATUS).map((k) => d?.counts[k] ?? 0),
+          data: STATUS_KEYS.map((k) => d?.counts[k] ?? 0),
           label: { show: true, position: 'top' },
         },
       ],
@@ -90,24 +148,46 @@ export function DashboardPage() {
       {q.error && <Alert type="error" showIcon title={(q.error as Error).message} />}
       {d && (
         <>
-          <Row gutter={16} style={{ marginBottom: 16 }}>
-            {Object.entries(STATUS).map(([k, s]) => (
-              <Col key={k} span={4}>
-                <Card size="small">
-                  <Statistic title={`年度报告${s.label}`} value={d.counts[k] ?? 0} suffix="个单位" />
-                </Card>
+          <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+            {STATUS_KEYS.map((k) => (
+              <Col key={k} xs={12} md={8} xl={3}>
+                <DrillCard
+                  title={`年度报告${STATUS[k].label}`}
+                  value={d.counts[k] ?? 0}
+                  suffix="个单位"
+                  pressed={status === k}
+                  hint={status === k ? '再次点击显示全部单位' : '点击查看这些单位及其报告'}
+                  onOpen={() => drill(k)}
+                />
               </Col>
             ))}
-            <Col span={4}>
-              <Card size="small">
-                <Statistic title="实施方案总体进度" value={d.plan?.progress ?? 0} suffix="%" />
-              </Card>
+            <Col xs={12} md={8} xl={4}>
+              <DrillCard
+                title="实施方案总体进度"
+                value={d.plan?.progress ?? 0}
+                suffix="%"
+                hint="点击查看方案各章节、条目进度"
+                onOpen={() => nav(d.plan ? `/admin/plan/${d.plan.id}` : '/admin/plan')}
+              />
+            </Col>
+            <Col xs={12} md={8} xl={5}>
+              <DrillCard
+                title="超期未完成任务"
+                value={d.overdueTasks.length}
+                suffix="项"
+                hint="点击查看超期任务清单"
+                onOpen={() => nav('/admin/plan/tasks?overdue=1')}
+              />
             </Col>
           </Row>
           <Row gutter={16}>
             <Col span={10}>
               <Card title="各单位年度报告状态" size="small">
-                <Chart label="各单位年度报告状态柱状图" option={statusOption} />
+                <Chart
+                  label={`各单位年度报告状态柱状图：${STATUS_KEYS.map((k) => `${STATUS[k].label}${d.counts[k] ?? 0}个`).join('，')}。点击柱形查看相应单位`}
+                  option={statusOption}
+                  onClick={(i) => STATUS_KEYS[i] && drill(STATUS_KEYS[i])}
+                />
               </Card>
             </Col>
             <Col span={14}>
@@ -120,14 +200,20 @@ export function DashboardPage() {
               </Card>
             </Col>
           </Row>
-          <Typography.Title level={3} style={{ marginTop: 16 }}>
-            各单位情况
-          </Typography.Title>
+          <IndicatorTrends year={year} />
+          <Space align="center" style={{ marginTop: 16 }} wrap>
+            <Typography.Title level={3} ref={unitsRef} style={{ margin: 0 }}>
+              {status
+                ? `各单位情况：年度报告${STATUS[status].label}（${d.units.filter((u) => u.status === status).length} 个单位）`
+                : '各单位情况'}
+            </Typography.Title>
+            {status && <Button onClick={() => setStatus(null)}>显示全部单位</Button>}
+          </Space>
           <Table
             rowKey="orgId"
             size="small"
             pagination={false}
-            dataSource={d.units}
+            dataSource={status ? d.units.filter((u) => u.status === status) : d.units}
             columns={[
               { title: '单位', dataIndex: 'orgName' },
               {
@@ -156,8 +242,16 @@ export function DashboardPage() {
               },
               {
                 title: '超期任务',
-                render: (_: unknown, u: Dash['units'][number]) =>
-                  d.plan?.units.find((x) => x.orgId === u.orgId)?.overdue ?? 0,
+                render: (_: unknown, u: Dash['units'][number]) => {
+                  const n = d.plan?.units.find((x) => x.orgId === u.orgId)?.overdue ?? 0;
+                  return n > 0 ? (
+                    <Link to={`/admin/plan/tasks?orgId=${u.orgId}&overdue=1`} aria-label={`${u.orgName}超期任务${n}项`}>
+                      {n}
+                    </Link>
+                  ) : (
+                    0
+                  );
+                },
               },
             ]}
           />

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, InputNumber, Popconfirm, Space, Table, Tag, TreeSelect, Typography, message } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { del, get, post } from '../../shared/api';
 import { toTree, useOrgs } from '../platform/useOrgs';
 import { EntryModal } from './EntryModal';
@@ -45,8 +46,11 @@ function Detail({ v }: { v: IndicatorRow }) {
 /** The indicator tree: figures for a year and a unit (computed / manual labelled), editing of the tree, manual entry. */
 export function IndicatorsPage() {
   const qc = useQueryClient();
-  const [year, setYear] = useState(new Date().getFullYear() - 1);
-  const [orgId, setOrgId] = useState<string | undefined>(undefined);
+  // Drill-down from the dashboard: ?year=2024&orgId=…&focus=<indicator id> opens that year with the indicator expanded.
+  const [sp] = useSearchParams();
+  const [year, setYear] = useState(Number(sp.get('year')) || new Date().getFullYear() - 1);
+  const [orgId, setOrgId] = useState<string | undefined>(sp.get('orgId') ?? undefined);
+  const focus = sp.get('focus');
   const [edit, setEdit] = useState<NodeEdit | null>(null);
   const [entry, setEntry] = useState<IndicatorRow | null>(null);
   const orgs = useOrgs();
@@ -67,6 +71,9 @@ export function IndicatorsPage() {
     onError: (e) => message.error((e as Error).message),
   });
   const d = q.data;
+  useEffect(() => {
+    if (focus && d) document.querySelector(`[data-row-key="${focus}"]`)?.scrollIntoView({ block: 'center' });
+  }, [focus, d]);
   const rootId = orgs.data?.items.find((o) => o.parentId === null)?.id ?? null;
   const entryOrg = d?.orgId ?? rootId;
   return (
@@ -106,7 +113,12 @@ export function IndicatorsPage() {
         loading={q.isLoading}
         pagination={false}
         dataSource={d?.items ?? []}
-        expandable={{ rowExpandable: (v) => v.kind !== 'group', expandedRowRender: (v) => <Detail v={v} /> }}
+        expandable={{
+          rowExpandable: (v) => v.kind !== 'group',
+          expandedRowRender: (v) => <Detail v={v} />,
+          defaultExpandedRowKeys: focus ? [focus] : [],
+        }}
+        rowClassName={(v) => (v.id === focus ? 'ant-table-row-selected' : '')}
         columns={[
           { title: '编号', dataIndex: 'no', width: 90 },
           {

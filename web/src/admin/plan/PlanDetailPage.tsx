@@ -3,6 +3,7 @@ import { Alert, Button, Card, DatePicker, Progress, Select, Space, Table, Tag, T
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { get, patch, post } from '../../shared/api';
+import { WeightControl } from './WeightControl';
 
 interface Unit {
   id: string;
@@ -19,6 +20,7 @@ interface Item {
   title: string;
   general: boolean;
   line: number;
+  weight: number;
   progress: number | null;
   units: Unit[];
 }
@@ -28,7 +30,7 @@ interface Detail {
   docNo: string | null;
   status: string;
   progress: number | null;
-  chapters: { id: string; numeral: string; title: string; progress: number | null }[];
+  chapters: { id: string; numeral: string; title: string; weight: number; progress: number | null }[];
   items: Item[];
   abilities: Record<string, boolean>;
 }
@@ -116,13 +118,36 @@ export function PlanDetailPage() {
           </Button>
         </Space>
       )}
+      <Typography.Paragraph type="secondary">
+        进度汇总：条目为其任务进度的加权平均，章节为有任务条目的加权平均，方案为章节的加权平均（权重默认 1
+        {d.abilities.manage ? '，可在章节标题栏和条目的“权重”列调整，调整记入审计日志' : ''}）。
+      </Typography.Paragraph>
       {d.chapters.map((c) => (
         <Card
           key={c.id}
           size="small"
           style={{ marginBottom: 12 }}
           title={`${c.numeral}、${c.title}`}
-          extra={c.progress === null ? '—' : `${c.progress}%`}
+          extra={
+            <Space>
+              {d.abilities.manage ? (
+                <>
+                  <span>章节权重</span>
+                  <WeightControl
+                    planId={d.id}
+                    level="chapter"
+                    targetId={c.id}
+                    current={c.weight}
+                    label={`${c.numeral}、${c.title}`}
+                    invalidate={[key]}
+                  />
+                </>
+              ) : (
+                <span>{`权重 ${c.weight}`}</span>
+              )}
+              <span>{c.progress === null ? '进度 —' : `进度 ${c.progress}%`}</span>
+            </Space>
+          }
         >
           <Table
             rowKey="id"
@@ -152,6 +177,25 @@ export function PlanDetailPage() {
                           {u.orgName ?? u.groupLabel ?? u.rawName}
                         </Tag>
                       )),
+              },
+              {
+                title: '权重',
+                width: d.abilities.manage ? 170 : 70,
+                render: (_: unknown, i: Item) =>
+                  i.general ? (
+                    '—'
+                  ) : d.abilities.manage ? (
+                    <WeightControl
+                      planId={d.id}
+                      level="item"
+                      targetId={i.id}
+                      current={i.weight}
+                      label={`（${i.numeral}）${i.title}`}
+                      invalidate={[key]}
+                    />
+                  ) : (
+                    i.weight
+                  ),
               },
               {
                 title: '进度',

@@ -4,10 +4,13 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { fmtTime, get, post } from '../../shared/api';
 import { DueDateForm } from './DueDateForm';
+import { WeightControl } from './WeightControl';
 import { type Evidence, EvidenceUpload } from './EvidenceUpload';
 
 interface Detail {
   id: string;
+  planId: string;
+  weight: number;
   itemNumeral: string;
   itemTitle: string;
   itemBody: string;
@@ -65,6 +68,23 @@ export function TaskPage() {
         <Descriptions.Item label="责任单位">{t.orgName}</Descriptions.Item>
         <Descriptions.Item label="完成期限">{t.dueDate}</Descriptions.Item>
         <Descriptions.Item label="当前进度">{`${t.progress}%${t.overdue ? '（已超期）' : ''}`}</Descriptions.Item>
+        <Descriptions.Item label="汇总权重">
+          {t.abilities.setWeight ? (
+            <WeightControl
+              planId={t.planId}
+              level="task"
+              targetId={t.id}
+              current={t.weight}
+              label={`${t.orgName}承担的本项任务`}
+              invalidate={[
+                ['plan-task', id],
+                ['plan', t.planId],
+              ]}
+            />
+          ) : (
+            t.weight
+          )}
+        </Descriptions.Item>
       </Descriptions>
       <Typography.Paragraph style={{ fontSize: 16 }}>{t.itemBody}</Typography.Paragraph>
       {t.abilities.reportProgress && (

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Descriptions, Input, List, Modal, Space, Table, Ta
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { fmtTime, get, patch, post } from '../../shared/api';
+import { ReportCompare } from './ReportCompare';
 
 interface Figure {
   code: string;
@@ -21,6 +22,7 @@ interface Report {
   title: string;
   docNo: string | null;
   cc: string;
+  defaultRecipient: string;
   status: string;
   statusLabel: string;
   rawSections: Record<string, string>;
@@ -35,28 +37,16 @@ interface Report {
   version: number;
   abilities: Record<string, boolean>;
 }
-interface Compare {
-  previous: { id: string; year: number } | null;
-  rows: {
-    code: string;
-    label: string;
-    unit: string;
-    current: number | null;
-    previous: number | null;
-    change: number | null;
-  }[];
-}
-
 /** Drafting a report: the narrative sections, the figures with their provenance, and the workflow steps. */
 export function ReportEditPage() {
   const { id } = useParams();
   const qc = useQueryClient();
   const key = ['report', id];
   const q = useQuery({ queryKey: key, queryFn: () => get<Report>(`/api/reports/${id}`) });
-  const cmp = useQuery({ queryKey: ['report-compare', id], queryFn: () => get<Compare>(`/api/reports/${id}/compare`) });
   const [sections, setSections] = useState<Record<string, string>>({});
   const [docNo, setDocNo] = useState('');
   const [cc, setCc] = useState('');
+  const [recipient, setRecipient] = useState('');
   const [returning, setReturning] = useState(false);
   const [returnReason, setReturnReason] = useState('');
   useEffect(() => {
@@ -139,7 +129,11 @@ export function ReportEditPage() {
             退回修改
           </Button>
         )}
-        <Button href={`/api/reports/${id}/docx`}>下载公文格式（DOCX）</Button>
+        <Button
+          href={`/api/reports/${id}/docx${recipient.trim() ? `?recipient=${encodeURIComponent(recipient.trim())}` : ''}`}
+        >
+          下载公文格式（DOCX）
+        </Button>
       </Space>
       <Modal
         open={returning}
@@ -182,6 +176,15 @@ export function ReportEditPage() {
             disabled={!a.edit}
             onChange={(e) => setCc(e.target.value)}
             placeholder="多个单位用顿号分隔"
+          />
+          <label htmlFor="doc-recipient">主送机关（导出时使用）</label>
+          <Input
+            id="doc-recipient"
+            style={{ width: 240 }}
+            value={recipient}
+            maxLength={60}
+            onChange={(e) => setRecipient(e.target.value)}
+            placeholder={`默认：${r.defaultRecipient}`}
           />
         </Space>
       </Card>
@@ -234,24 +237,7 @@ export function ReportEditPage() {
           { title: '计算依据', dataIndex: 'basis' },
         ]}
       />
-      <Typography.Title level={3} style={{ marginTop: 24 }}>
-        与上年度对比{cmp.data?.previous ? `（${cmp.data.previous.year}年度）` : '（无上年度报告）'}
-      </Typography.Title>
-      <Table
-        rowKey="code"
-        pagination={false}
-        dataSource={cmp.data?.rows ?? []}
-        columns={[
-          { title: '指标', dataIndex: 'label' },
-          { title: '本年度', dataIndex: 'current', render: (v: number | null) => v ?? '—' },
-          { title: '上年度', dataIndex: 'previous', render: (v: number | null) => v ?? '—' },
-          {
-            title: '变化',
-            dataIndex: 'change',
-            render: (v: number | null) => (v === null ? '—' : v > 0 ? `+${v}` : v),
-          },
-        ]}
-      />
+      <ReportCompare id={r.id} year={r.year} />
     </>
   );
 }
