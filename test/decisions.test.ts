@@ -310,6 +310,15 @@ describe('decisions: catalog → procedure → archive over HTTP', () => {
       },
     });
     assert.equal(hearing.statusCode, 201);
+    const beforeHeld = await t.call(staff, {
+      method: 'POST',
+      url: `/api/decisions/participations/${hearing.json().id}/close`,
+      payload: { outcome: '听证参加人发表意见14条。', recordSigned: true },
+    });
+    assert.equal(beforeHeld.statusCode, 422, 'no signed record before the hearing is held');
+    assert.match(beforeHeld.json().message, /举行前不能/);
+    // The hearing takes place (its date reached).
+    await t.db.updateTable('decision_participations').set({ held_on: T }).where('id', '=', hearing.json().id).execute();
     const unsigned = await t.call(staff, {
       method: 'POST',
       url: `/api/decisions/participations/${hearing.json().id}/close`,
@@ -661,6 +670,17 @@ describe('decisions: catalog → procedure → archive over HTTP', () => {
       ).statusCode,
       403,
       'the unit office never gives the justice-level opinion',
+    );
+    assert.equal(
+      (
+        await step(reviewer, 'legality-review/unit-opinion', {
+          conclusion: 'lawful',
+          opinion: '经初审未发现违法情形。',
+          reviewedOn: T,
+        })
+      ).statusCode,
+      403,
+      'the justice bureau never gives the unit-level opinion',
     );
     assert.equal(
       (

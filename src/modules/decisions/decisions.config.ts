@@ -1,3 +1,5 @@
+import { getRule } from '../../platform/calendar/index.js';
+
 /**
  * Operating parameters of the decisions module (product settings, not statutory values: the statutory
  * periods live in the calendar rule pack — decision.comment_period, decision.hearing_materials,
@@ -38,3 +40,14 @@ export const ATTACHMENT_TYPES: Record<string, { label: string; magic: number[] |
   },
   'text/plain': { label: '文本文件', magic: null },
 };
+
+const UNIT_ZH = { calendar_days: '日', working_days: '个工作日', months: '个月', years: '年' } as const;
+
+/**
+ * The length of a statutory period as the rule in force states it ("30日", "7个工作日"). The [B] values are
+ * configurable in the calendar rule pack, so messages never hard-code the number: they say what is enforced.
+ */
+export function rulePeriodZh(ruleId: string): string {
+  const r = getRule(ruleId);
+  return `${r.amount}${UNIT_ZH[r.unit]}`;
+}

@@ -271,6 +271,32 @@ const ORDER: Target[] = [
 ];
 const reached = (t: Target, s: Target) => ORDER.indexOf(t) >= ORDER.indexOf(s);
 
+/**
+ * The responsible unit's legal office gives the unit-level opinion (沪府办发〔2020〕5号), never the justice
+ * bureau. Most demo units have no account of their own, so for the seed only the administrator acts as that
+ * unit's legal office (its organisation and a liaison grant at the unit); the name says so, and the audit
+ * trail shows the administrator.
+ */
+async function unitLegalOfficeCtx(db: Db, admin: RequestCtx, decisionId: string): Promise<RequestCtx> {
+  const unit = await db
+    .selectFrom('decisions')
+    .innerJoin('organizations', 'organizations.id', 'decisions.lead_org_id')
+    .select(['organizations.id', 'organizations.path', 'organizations.name'])
+    .where('decisions.id', '=', decisionId)
+    .executeTakeFirstOrThrow();
+  const a = admin.actor!;
+  return {
+    ...admin,
+    actor: {
+      ...a,
+      displayName: `${unit.name}法制机构（演示数据，由系统管理员代录）`,
+      orgId: unit.id,
+      orgPath: unit.path,
+      grants: [...a.grants, { role: 'liaison', orgId: unit.id, orgPath: unit.path, includeSubtree: false }],
+    },
+  };
+}
+
 /** Walks one item through the procedure with the demo users, exactly as the workbench would. */
 async function drive(db: Db, ctxs: Record<string, RequestCtx>, id: string, it: Item, year: number) {
   const co = ctxs.coordinator;
@@ -384,7 +410,7 @@ async function drive(db: Db, ctxs: Record<string, RequestCtx>, id: string, it: I
     materials: [],
   });
   if (it.target === 'legality_review' && current) return;
-  await recordLegalityOpinion(db, ctxs.reviewer, id, 'unit', {
+  await recordLegalityOpinion(db, await unitLegalOfficeCtx(db, ctxs.admin, id), id, 'unit', {
     conclusion: 'lawful',
     opinion: '经初审，草案制定主体适格，程序符合规定，内容未发现违法情形。',
     reviewedOn: addCalendarDays(submitted, 5),
@@ -471,6 +497,7 @@ export async function seedDecisionsDemo(db: Db): Promise<void> {
   const ctxs = {
     coordinator: await ctx('coordinator'),
     reviewer: await ctx('reviewer'),
+    admin: await ctx('admin'),
     liaison: await ctx('coordinator'),
   };
   const orgs = new Map(

@@ -22,9 +22,14 @@ export const isBodyManager = (a: Actor | null, bodyPath: string) =>
 export const isLeadWorker = (a: Actor | null, leadPath: string) =>
   hasAnyRole(a, ['staff', 'liaison', 'principal_head'], leadPath);
 
-/** The unit's own legal office (its rule-of-law liaison) or a legal adviser gives the first-level opinion. */
-const isUnitLegalOffice = (a: Actor | null, leadPath: string) =>
-  hasRole(a, 'liaison', leadPath) || hasRole(a, 'legal_adviser', leadPath);
+/**
+ * The first level of the two-level legality review (沪府办发〔2020〕5号) is the responsible unit's *own* legal
+ * office: its rule-of-law liaison or legal adviser whose own organisation is the responsible unit (or one of
+ * its sections). A district-wide grant — the justice bureau's reviewers and advisers hold theirs over the whole
+ * district — does not make someone the unit's legal office, or the bureau could sign both levels.
+ */
+export const isUnitLegalOffice = (a: Actor | null, leadPath: string) =>
+  !!a && a.orgPath.startsWith(leadPath) && (hasRole(a, 'liaison', leadPath) || hasRole(a, 'legal_adviser', leadPath));
 
 export const decisionsPolicy = {
   view: (a: Actor | null, o: DecisionOrgs) =>
@@ -72,9 +77,8 @@ export function mayAct(a: Actor | null, action: DecisionAction, o: DecisionOrgs,
       return body;
     case 'recordLegalityOpinion':
       // Two levels (沪府办发〔2020〕5号): the unit's legal office, then the justice bureau.
-      return level === 'justice'
-        ? hasRole(a, 'legality_reviewer', o.leadPath)
-        : isUnitLegalOffice(a, o.leadPath) || hasRole(a, 'legality_reviewer', o.leadPath);
+      // The command also refuses the bureau level to whoever gave this pass's unit-level opinion.
+      return level === 'justice' ? hasRole(a, 'legality_reviewer', o.leadPath) : isUnitLegalOffice(a, o.leadPath);
     case 'reportProgress':
       return body || (o.executionPath !== null && isLeadWorker(a, o.executionPath));
     default:

@@ -61,6 +61,8 @@ const ReviewDto = z.object({
   opinion: z.string().nullable(),
   reviewerName: z.string().nullable(),
   reviewedOn: z.string().nullable(),
+  /** True once the draft was revised after this opinion (it no longer counts towards the two-level gate). */
+  superseded: z.boolean(),
 });
 const ParticipationDto = z.object({
   id: z.string(),
@@ -230,6 +232,7 @@ export async function presentDecision(
       opinion: r.opinion,
       reviewerName: r.reviewer_name,
       reviewedOn: r.reviewed_on,
+      superseded: r.superseded_at !== null,
     })),
     participations: parts.map(presentParticipation),
     comments: comments.map((c) => ({

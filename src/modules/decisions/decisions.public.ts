@@ -232,7 +232,8 @@ async function publicItem(db: Db, id: string): Promise<z.infer<typeof PublicItem
       dispositionReason: c.disposition_reason,
       createdAt: new Date(c.created_at).toISOString(),
     })),
-    publishedText: d.published_text,
+    // Art 32: a lawfully non-disclosable decision is not published with its text (nor anchored with it).
+    publishedText: d.confidential ? null : d.published_text,
     publishedLeafHash: (pub?.outcome ? json<{ leafHash?: string }>(pub.outcome).leafHash : null) ?? null,
   };
 }

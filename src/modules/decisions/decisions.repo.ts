@@ -6,6 +6,7 @@ import type { Db, Executor, Trx } from '../../platform/db/engine.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { anchorRecord } from '../../platform/ledger/index.js';
 import type { DecisionOrgs } from './decisions.policy.js';
+import { stageContent } from './decisions.records.js';
 import { decisionsPolicy, mayAct } from './decisions.policy.js';
 import type { DecisionTable } from './decisions.tables.js';
 import './decisions.tables.js';
@@ -16,7 +17,6 @@ import {
   type DecisionAction,
   type DecisionStatus,
   type ProcedureFlags,
-  STATUS_LABELS,
   assertTransition,
 } from './decisions.workflow.js';
 
@@ -178,15 +178,10 @@ export async function recordStage(
   const anchored = await anchorRecord(trx, {
     recordKind: 'decision.stage',
     recordId: inserted.id,
-    content: {
-      decisionId: d.id,
-      title: d.title,
-      stage,
-      stageLabel: STATUS_LABELS[stage as DecisionStatus] ?? stage,
-      round: d.adjustment_count,
-      publicSummary,
-      completedAt: at.toISOString(),
-    },
+    content: stageContent(
+      { decision_id: d.id, stage, round: d.adjustment_count, public_summary: publicSummary, completed_at: at },
+      d.title,
+    ),
   });
   await trx
     .updateTable('decision_stage_records')

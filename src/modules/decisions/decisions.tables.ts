@@ -108,7 +108,11 @@ export interface DecisionLegalityReviewTable {
   opinion: string | null;
   reviewer_id: string | null;
   reviewer_name: string | null;
+  /** The organisation the reviewer acted for (the two levels must be different people and organisations). */
+  reviewer_org_id: string | null;
   reviewed_on: string | null;
+  /** Set once the draft is revised after this pass (unlawful finding, meeting returned it): no longer counts. */
+  superseded_at: Date | null;
   created_at: Generated<Date>;
 }
 

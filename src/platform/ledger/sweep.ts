@@ -7,12 +7,15 @@ import { EMPTY_ROOT, hashChildren, sha256 } from './hashing.js';
 import { canonicalize } from './jcs.js';
 import { listKeys } from './keys.js';
 import { AUDIT_RECORD_KIND, auditCanonical, buildEnvelope, envelopeLeaf, rootAt } from './store.js';
+import { PROBLEM_LABELS, type Problem } from './problems.js';
+import { checkRecordSources, type SourcedRow } from './sources.js';
 import { openCheckpoint, parseVerifierKey, type VerifierKey, VerificationError } from './verify.js';
 import './tables.js';
 
 /**
  * Tamper detection. The sweep re-derives everything the signed checkpoints commit to from what is stored:
- * each leaf from its record (record content, or the audit_events row), each interior node from its two
+ * each leaf from its record (record content — and, for kinds whose module registered a record source, that
+ * content re-derived from the module's own rows, sources.ts — or the audit_events row), each interior node from its two
  * children, each checkpoint root from the nodes, each checkpoint signature from the published keys. Every
  * link of that chain is checked locally, so a change anywhere is reported once, where it happened.
  *
@@ -28,41 +31,7 @@ import './tables.js';
  * interval; an incremental run that finds the remembered checkpoint gone or no longer matching the stored
  * tree becomes a full run at once, to say where.
  */
-export type ProblemKind =
-  | 'entry_missing'
-  | 'content_altered'
-  | 'audit_event_missing'
-  | 'audit_event_altered'
-  | 'audit_event_unanchored'
-  | 'leaf_altered'
-  | 'node_missing'
-  | 'node_altered'
-  | 'checkpoint_root_mismatch'
-  | 'checkpoint_signature_invalid'
-  | 'checkpoint_missing';
-
-export const PROBLEM_LABELS: Record<ProblemKind, string> = {
-  entry_missing: '上链条目被删除',
-  content_altered: '已上链记录的内容被改动',
-  audit_event_missing: '审计事件被删除',
-  audit_event_altered: '审计事件被改动',
-  audit_event_unanchored: '审计事件绕过系统写入（未上链）',
-  leaf_altered: '叶子哈希被改动',
-  node_missing: '默克尔树节点缺失',
-  node_altered: '默克尔树节点被改动',
-  checkpoint_root_mismatch: '检查点根哈希与树不符',
-  checkpoint_signature_invalid: '检查点签名无效',
-  checkpoint_missing: '已验证的检查点被删除（日志可能被截短）',
-};
-
-export interface Problem {
-  kind: ProblemKind;
-  key: string;
-  entryIndex: string | null;
-  recordKind: string | null;
-  recordId: string | null;
-  detail: Record<string, unknown>;
-}
+export { PROBLEM_LABELS, type Problem, type ProblemKind } from './problems.js';
 
 export type SweepMode = 'full' | 'incremental';
 
@@ -114,7 +83,7 @@ async function checkLeaves(db: Executor, from: number, size: number, report: (p:
     const end = Math.min(size, start + BATCH);
     const rows = await db
       .selectFrom('ledger_entries')
-      .select(['idx', 'leaf_hash', 'record_kind', 'record_id', 'content_hash', 'attachments_hash', 'content'])
+      .select(['idx', 'seq', 'leaf_hash', 'record_kind', 'record_id', 'content_hash', 'attachments_hash', 'content'])
       .where('idx', '>=', String(start))
       .where('idx', '<', String(end))
       .orderBy('idx')
@@ -127,6 +96,7 @@ async function checkLeaves(db: Executor, from: number, size: number, report: (p:
       rows.filter((r) => r.record_kind === AUDIT_RECORD_KIND).map((r) => r.record_id),
     );
     const seen = new Set<number>();
+    const sourced: SourcedRow[] = [];
     for (const r of rows) {
       const i = Number(r.idx);
       seen.add(i);
@@ -167,6 +137,7 @@ async function checkLeaves(db: Executor, from: number, size: number, report: (p:
         });
         continue;
       }
+      if (r.record_kind !== AUDIT_RECORD_KIND) sourced.push({ ...r, idx: String(i), seq: String(r.seq) });
       const leaf = envelopeLeaf(buildEnvelope(r.record_kind, r.record_id, contentHash, r.attachments_hash));
       const node = leafNode.get(i);
       if (!bytesEqual(leaf, r.leaf_hash) || !node || !bytesEqual(leaf, node)) {
@@ -182,6 +153,8 @@ async function checkLeaves(db: Executor, from: number, size: number, report: (p:
         });
       }
     }
+    // The stored copy is intact; now the module's own rows must still yield the same content (sources.ts).
+    await checkRecordSources(db, sourced, report);
     for (let i = start; i < end; i++) {
       if (!seen.has(i)) {
         report({

@@ -4,7 +4,7 @@ import { AppError } from '../../../platform/errors.js';
 import type { z } from '../../../platform/http/zod.js';
 import { procedureRecord, recordStage, runStep } from '../decisions.repo.js';
 import type { CollectiveDecisionBody } from '../decisions.schemas.js';
-import { legalityGate } from './legality-review.js';
+import { legalityGate, supersedeReviews } from './legality-review.js';
 
 type Meeting = z.infer<typeof CollectiveDecisionBody>;
 
@@ -60,6 +60,9 @@ export async function recordCollectiveDecision(db: Db, ctx: RequestCtx, id: stri
       { ...input, dissent },
       `${input.heldOn}经${input.meeting}集体讨论，${input.outcome === 'approved' ? '决定通过' : '决定退回修改'}${dissent.length ? `（会议记录载明不同意见${dissent.length}人）` : ''}。`,
     );
-    return input.outcome === 'approved' ? { to: 'party_report' } : { to: 'drafting', summary: '集体讨论决定退回修改' };
+    if (input.outcome === 'approved') return { to: 'party_report' };
+    // Returned for revision: the revised draft needs both review levels again, unit level first (Art 25).
+    await supersedeReviews(trx, d);
+    return { to: 'drafting', summary: '集体讨论决定退回修改' };
   });
 }

@@ -1,23 +1,40 @@
 import type { RequestCtx } from '../../../platform/access/actor.js';
 import { recordAudit } from '../../../platform/audit/index.js';
 import { checkMinimumPeriod, closeDeadlinesFor, registerDeadline, today } from '../../../platform/calendar/index.js';
-import type { Db, Executor } from '../../../platform/db/engine.js';
+import type { Db, Executor, Trx } from '../../../platform/db/engine.js';
 import { AppError, conflict } from '../../../platform/errors.js';
 import type { z } from '../../../platform/http/zod.js';
+import { rulePeriodZh } from '../decisions.config.js';
 import { type DecisionRow, recordStage, runStep } from '../decisions.repo.js';
 import type { LegalityOpinionBody, SubmitLegalityBody } from '../decisions.schemas.js';
 
 const LEVEL_ZH = { unit: '承办单位法制机构初审', justice: '司法局（合法性审查机构）审查' } as const;
 const CONCLUSION_ZH = { lawful: '合法', lawful_with_changes: '修改后合法', unlawful: '不合法' } as const;
 
-/** Reviews of the current round, oldest first. */
+/**
+ * Reviews of the current pass, oldest first: the current round, and not superseded by a revision of the draft
+ * since (an "unlawful" finding or a meeting that returned the draft makes every earlier opinion of the round
+ * stale — the revised text has to be reviewed again, unit level first).
+ */
 export async function reviewsOf(ex: Executor, d: Pick<DecisionRow, 'id' | 'adjustment_count'>) {
   return ex
     .selectFrom('decision_legality_reviews')
     .selectAll()
     .where('decision_id', '=', d.id)
     .where('round', '=', d.adjustment_count)
+    .where('superseded_at', 'is', null)
     .orderBy('created_at')
+    .execute();
+}
+
+/** The draft goes back for revision: the opinions given so far no longer cover the text that will be discussed. */
+export async function supersedeReviews(trx: Trx, d: Pick<DecisionRow, 'id' | 'adjustment_count'>) {
+  await trx
+    .updateTable('decision_legality_reviews')
+    .set({ superseded_at: new Date() })
+    .where('decision_id', '=', d.id)
+    .where('round', '=', d.adjustment_count)
+    .where('superseded_at', 'is', null)
     .execute();
 }
 
@@ -40,8 +57,9 @@ export async function legalityGate(ex: Executor, d: Pick<DecisionRow, 'id' | 'ad
 }
 
 /**
- * Sends the draft for legality review (Arts 25–27). The reviewer must be allowed at least 7 working days
- * (Art 26, rule decision.legality_review); the opinion deadline is registered with the deadline engine.
+ * Sends the draft for legality review (Arts 25–27). The reviewer must be allowed the minimum of the rule
+ * decision.legality_review (Art 26: 7 working days; [B] configurable for the Shanghai layer); the opinion
+ * deadline is registered with the deadline engine.
  */
 export async function submitLegalityReview(
   db: Db,
@@ -58,17 +76,21 @@ export async function submitLegalityReview(
     if (input.level === 'justice') {
       const rs = await reviewsOf(trx, d);
       if (!rs.some((r) => r.level === 'unit' && r.conclusion && r.conclusion !== 'unlawful')) {
-        throw new AppError('unprocessable', '送司法局审查前，须先取得承办单位法制机构的书面初审意见（两级审查）。', {
-          field: 'level',
-          missing: ['unit_review'],
-        });
+        throw new AppError(
+          'unprocessable',
+          '送司法局审查前，须先取得承办单位法制机构对当前草案的书面初审意见（两级审查；草案经修改的，须重新初审）。',
+          {
+            field: 'level',
+            missing: ['unit_review'],
+          },
+        );
       }
     }
     const check = checkMinimumPeriod('decision.legality_review', input.submittedOn, input.replyBy);
     if (!check.ok) {
       throw new AppError(
         'unprocessable',
-        `合法性审查时间一般不少于7个工作日（第二十六条）：要求反馈日期最早应为 ${check.minimumEnd}。`,
+        `合法性审查时间一般不少于${rulePeriodZh('decision.legality_review')}（第二十六条）：要求反馈日期最早应为 ${check.minimumEnd}，请推迟要求反馈日期。`,
         { field: 'replyBy', minimumEnd: check.minimumEnd, trace: check.trace },
       );
     }
@@ -85,7 +107,9 @@ export async function submitLegalityReview(
         opinion: null,
         reviewer_id: null,
         reviewer_name: null,
+        reviewer_org_id: null,
         reviewed_on: null,
+        superseded_at: null,
       })
       .execute();
     await registerDeadline(trx, ctx, {
@@ -108,6 +132,27 @@ export async function submitLegalityReview(
 }
 
 /**
+ * 沪府办发〔2020〕5号 makes legality review two levels, and "consultation or co-signing cannot replace either
+ * level": the justice bureau's opinion may not come from the person, or the organisation, that gave this
+ * pass's unit-level opinion (policy already keeps district-wide reviewers off the unit level).
+ */
+async function assertSecondLevelIndependent(
+  trx: Trx,
+  ctx: RequestCtx,
+  d: Pick<DecisionRow, 'id' | 'adjustment_count'>,
+) {
+  const unit = (await reviewsOf(trx, d)).filter((r) => r.level === 'unit' && r.conclusion !== null).at(-1);
+  if (!unit || !ctx.actor) return;
+  if (unit.reviewer_id === ctx.actor.userId || unit.reviewer_org_id === ctx.actor.orgId) {
+    throw new AppError(
+      'forbidden',
+      `本轮承办单位法制机构初审意见由${unit.reviewer_id === ctx.actor.userId ? '您本人' : `您所在单位（${unit.reviewer_name ?? '初审人员'}）`}出具，两级审查不能由同一人或同一单位出具；请由司法局（合法性审查机构）的其他审查人员出具审查意见。`,
+      { level: 'justice' },
+    );
+  }
+}
+
+/**
  * Records the review opinion (Art 28). An "unlawful" finding sends the draft back to drafting; the justice
  * bureau's opinion other than "unlawful" opens collective discussion.
  */
@@ -127,6 +172,7 @@ export async function recordLegalityOpinion(
       const p = await pendingReview(trx, d);
       if (!p) throw conflict('没有待审查的送审记录，请先送请合法性审查。');
       if (p.level !== level) throw conflict(`当前待审的是“${LEVEL_ZH[p.level]}”，不是“${LEVEL_ZH[level]}”。`);
+      if (level === 'justice') await assertSecondLevelIndependent(trx, ctx, d);
       if (input.reviewedOn < p.submitted_on || input.reviewedOn > today())
         throw new AppError('unprocessable', `审查日期应在送审日期 ${p.submitted_on} 与今天之间。`, {
           field: 'reviewedOn',
@@ -138,6 +184,7 @@ export async function recordLegalityOpinion(
           opinion: input.opinion,
           reviewer_id: ctx.actor?.userId ?? null,
           reviewer_name: ctx.actor?.displayName ?? null,
+          reviewer_org_id: ctx.actor?.orgId ?? null,
           reviewed_on: input.reviewedOn,
         })
         .where('id', '=', p.id)
@@ -154,7 +201,11 @@ export async function recordLegalityOpinion(
           `${LEVEL_ZH[level]}结论：${CONCLUSION_ZH[input.conclusion]}。`,
         );
       }
-      if (unlawful) return { to: 'drafting', summary: '审查结论为不合法，退回修改草案' };
+      if (unlawful) {
+        // The draft is revised; the next pass starts again at the unit level (沪府办发〔2020〕5号).
+        await supersedeReviews(trx, d);
+        return { to: 'drafting', summary: '审查结论为不合法，退回修改草案' };
+      }
       return {
         to: level === 'justice' ? 'collective_discussion' : 'legality_review',
         summary: `${LEVEL_ZH[level]}：${CONCLUSION_ZH[input.conclusion]}`,

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { RequestCtx } from '../../../platform/access/actor.js';
 import { recordAudit } from '../../../platform/audit/index.js';
 import {
@@ -12,8 +11,9 @@ import type { Db, Executor } from '../../../platform/db/engine.js';
 import { AppError, conflict, notFound } from '../../../platform/errors.js';
 import type { z } from '../../../platform/http/zod.js';
 import { anchorRecord } from '../../../platform/ledger/index.js';
-import { canonicalize } from '../../../platform/ledger/jcs.js';
+import { rulePeriodZh } from '../decisions.config.js';
 import { DISPOSITION_LABELS, FORM_LABELS } from '../decisions.labels.js';
+import { commentSetContent, commentSets } from '../decisions.records.js';
 import { decisionsPolicy, isBodyManager, isLeadWorker } from '../decisions.policy.js';
 import { type LoadedDecision, flagsOf, loadDecision, recordStage, runStep } from '../decisions.repo.js';
 import type { CloseParticipationBody, OpenParticipationBody } from '../decisions.schemas.js';
@@ -48,7 +48,7 @@ export async function openParticipation(
       const check = checkMinimumPeriod('decision.comment_period', input.opensOn, input.closesOn);
       if (!check.ok && !input.shortenedReason) {
         throw bad(
-          `公开征求意见期限一般不少于30日（第十五条），按所选日期只有${check.actual}日。如因情况紧急需要缩短，请填写向社会说明的理由；否则截止日期最早为 ${check.minimumEnd}。`,
+          `公开征求意见期限一般不少于${rulePeriodZh('decision.comment_period')}（第十五条），按所选日期只有${check.actual}日。如因情况紧急需要缩短，请填写向社会说明的理由；否则截止日期最早为 ${check.minimumEnd}。`,
           'shortenedReason',
         );
       }
@@ -65,7 +65,7 @@ export async function openParticipation(
         const latest = latestDateBefore('decision.hearing_materials', input.heldOn);
         if (input.materialsSentOn > latest.latest) {
           throw bad(
-            `听证材料应当于听证会7日前送达参加人（第十六条）：听证会定于 ${input.heldOn}，材料最迟应于 ${latest.latest} 送达；请推迟听证或提前送达材料。`,
+            `听证材料应当于听证会${rulePeriodZh('decision.hearing_materials')}前送达参加人（第十六条）：听证会定于 ${input.heldOn}，材料最迟应于 ${latest.latest} 送达；请推迟听证或提前送达材料。`,
             'materialsSentOn',
           );
         }
@@ -93,7 +93,7 @@ export async function openParticipation(
       .returningAll()
       .executeTakeFirstOrThrow();
     if (row.form === 'comment_period' && opens && closes) {
-      // Art 15: the period is "at least 30 days" with an end date the unit chooses; the deadline engine
+      // Art 15: the period is "at least 30 days" (the rule in force, [B] configurable) with an end date the unit chooses; the deadline engine
       // re-checks the minimum and holds the chosen end date as the due date (follow-up, overdue sweep).
       const dl = await registerDeadline(trx, ctx, {
         entityKind: 'decision',
@@ -126,36 +126,7 @@ export async function openParticipation(
 
 /** Canonical hash over every comment of a period (rejected ones included, with the reason). */
 export async function commentSet(ex: Executor, participationId: string) {
-  const rows = await ex
-    .selectFrom('decision_comments')
-    .select([
-      'receipt_no',
-      'submitter_kind',
-      'body',
-      'attachments',
-      'moderation',
-      'moderation_reason',
-      'disposition',
-      'disposition_reason',
-      'created_at',
-    ])
-    .where('participation_id', '=', participationId)
-    .orderBy('receipt_no')
-    .execute();
-  const set = rows.map((r) => ({
-    receiptNo: r.receipt_no,
-    kind: r.submitter_kind,
-    body: r.body,
-    attachments: (
-      (typeof r.attachments === 'string' ? JSON.parse(r.attachments) : r.attachments) as { sha256: string }[]
-    ).map((a) => a.sha256),
-    moderation: r.moderation,
-    moderationReason: r.moderation_reason,
-    disposition: r.disposition,
-    dispositionReason: r.disposition_reason,
-    at: new Date(r.created_at).toISOString(),
-  }));
-  return { set, hash: createHash('sha256').update(canonicalize(set), 'utf8').digest('hex') };
+  return (await commentSets(ex, [participationId])).get(participationId)!;
 }
 
 /**
@@ -181,6 +152,13 @@ export async function closeParticipation(
     if (!isLeadWorker(ctx.actor, d.orgs.leadPath) && !isBodyManager(ctx.actor, d.orgs.bodyPath))
       throw new AppError('forbidden', '只有承办单位可以结束公众参与。');
     if (p.status === 'closed') throw conflict('该公众参与已经结束。');
+    // A form that is held on a date (hearing, symposium, …) has no outcome — and no signed hearing record
+    // (Art 17) — before that date.
+    if (p.held_on && today() < p.held_on)
+      throw bad(
+        `${FORM_LABELS[p.form]}「${p.title}」定于 ${p.held_on} 举行，举行前不能记录结果并结束；请在举行后再结束，或先更正举行日期。`,
+        'heldOn',
+      );
     let hash: string | null = null;
     let count: number | null = null;
     if (p.form === 'comment_period') {
@@ -212,10 +190,13 @@ export async function closeParticipation(
       const cs = await commentSet(trx, p.id);
       hash = cs.hash;
       count = cs.set.length;
+      // The set's hash is also the entry's attachments hash: the proof badge shows that hash, and the ledger
+      // finds entries by leaf, content or attachments hash.
       await anchorRecord(trx, {
         recordKind: 'decision.comment_set',
         recordId: p.id,
-        content: { decisionId: d.id, participationId: p.id, title: p.title, comments: count, commentsHash: hash },
+        content: commentSetContent(p, count, hash),
+        attachmentsHash: hash,
       });
     }
     if (p.form === 'hearing' && !input.recordSigned)

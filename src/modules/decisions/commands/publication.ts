@@ -4,11 +4,13 @@ import { AppError } from '../../../platform/errors.js';
 import type { z } from '../../../platform/http/zod.js';
 import { anchorRecord } from '../../../platform/ledger/index.js';
 import { orgById, procedureRecord, recordStage, runStep, stageRecord } from '../decisions.repo.js';
+import { publishedContent } from '../decisions.records.js';
 import type { PublishBody } from '../decisions.schemas.js';
 
 /**
- * Publishes the decision (Art 32) with the statement of how public comments were adopted, and anchors the
- * published decision in the ledger. Names the execution unit and its weighted tasks (Art 34).
+ * Publishes the decision (Art 32) with the statement of how public comments were adopted, and anchors what the
+ * portal publishes of it in the ledger (a non-disclosable item: not its text). Names the execution unit and
+ * its weighted tasks (Art 34).
  */
 export async function publishDecision(db: Db, ctx: RequestCtx, id: string, input: z.infer<typeof PublishBody>) {
   return runStep(db, ctx, id, 'publish', async (trx, d) => {
@@ -20,7 +22,8 @@ export async function publishDecision(db: Db, ctx: RequestCtx, id: string, input
     const participation = d.confidential ? null : await procedureRecord(trx, d, 'participation');
     const collective = await stageRecord(trx, d, 'collective_discussion');
     const publishedAt = new Date();
-    const content = {
+    // Ledger content is public: a lawfully non-disclosable item is anchored without its text (Art 32).
+    const content = publishedContent({
       decisionId: d.id,
       title: d.title,
       body: d.bodyName,
@@ -31,7 +34,8 @@ export async function publishDecision(db: Db, ctx: RequestCtx, id: string, input
       collectiveDecision: collective?.public_summary ?? null,
       executionUnit: exec.name,
       publishedAt: publishedAt.toISOString(),
-    };
+      confidential: d.confidential,
+    });
     const anchored = await anchorRecord(trx, {
       recordKind: 'decision.published',
       recordId: `${d.id}:r${d.adjustment_count}`,
@@ -46,7 +50,8 @@ export async function publishDecision(db: Db, ctx: RequestCtx, id: string, input
       ctx,
       d,
       'publication',
-      { channels: input.channels, leafHash: anchored.leafHash, executionOrgId: exec.id },
+      // `record`: the anchored record itself — the tamper sweep re-derives it from here (decisions.records.ts).
+      { channels: input.channels, leafHash: anchored.leafHash, executionOrgId: exec.id, record: content },
       `决策已通过${input.channels.join('、')}公布，执行单位：${exec.name}。`,
     );
     return {

@@ -14,7 +14,7 @@ import {
   WidthType,
 } from 'docx';
 import type { Actor } from '../../../platform/access/actor.js';
-import { formatZh } from '../../../platform/calendar/index.js';
+import { formatZh, toLocalDate } from '../../../platform/calendar/index.js';
 import type { Db } from '../../../platform/db/engine.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import { decisionsPolicy } from '../decisions.policy.js';
@@ -64,7 +64,9 @@ export async function catalogDocx(
   const snap = (typeof v.snapshot === 'string' ? JSON.parse(v.snapshot) : v.snapshot) as {
     items: { seq: number; title: string; leadUnit: string; plannedCompletionOn: string }[];
   };
-  const date = formatZh(new Date(v.published_at).toISOString().slice(0, 10) as never, false);
+  // The document date is the Beijing calendar day of publication (a UTC slice would give the day before for
+  // anything published between 00:00 and 08:00 Beijing time).
+  const date = formatZh(toLocalDate(new Date(v.published_at)), false);
   const rows = [
     new TableRow({
       tableHeader: true,

@@ -119,7 +119,10 @@ export function ItemPage() {
                 width: 110,
                 render: (_: unknown, r: Detail['reviews'][number]) =>
                   r.conclusion ? (
-                    <Tag color={r.conclusion === 'unlawful' ? 'red' : 'green'}>{REVIEW_CONCLUSION[r.conclusion]}</Tag>
+                    <>
+                      <Tag color={r.conclusion === 'unlawful' ? 'red' : 'green'}>{REVIEW_CONCLUSION[r.conclusion]}</Tag>
+                      {r.superseded && <Tag title="草案此后经修改，本意见不再作为提交讨论的依据">已失效</Tag>}
+                    </>
                   ) : (
                     <Tag color="orange">审查中</Tag>
                   ),

@@ -18,7 +18,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { fmtTime, post } from '../../shared/api';
-import { todayLocal, useStatutoryDate } from './formParts';
+import { todayLocal, useRulePeriod, useStatutoryDate } from './formParts';
 import {
   type Comment,
   DISPOSITION_LABELS,
@@ -118,6 +118,8 @@ function OpenModal({ d, onClose }: { d: Detail; onClose: () => void }) {
   const kind = (Form.useWatch('form', form) as Form_ | undefined) ?? 'comment_period';
   const opensOn = (Form.useWatch('opensOn', form) as string | undefined) ?? todayLocal();
   const minEnd = useStatutoryDate('decision.comment_period', opensOn, 'minimumEnd');
+  const commentDays = useRulePeriod('decision.comment_period', '30日');
+  const materialsDays = useRulePeriod('decision.hearing_materials', '7日');
   const m = useDecisionPost(d, '公众参与已组织', onClose);
   return (
     <Modal
@@ -161,11 +163,15 @@ function OpenModal({ d, onClose }: { d: Detail; onClose: () => void }) {
               name="closesOn"
               label="截止日期"
               rules={[{ required: true, message: '请填写截止日期' }]}
-              extra={minEnd.data ? `第十五条：征求意见期一般不少于30日，截止日期不早于 ${minEnd.data}。` : undefined}
+              extra={
+                minEnd.data
+                  ? `第十五条：征求意见期一般不少于${commentDays}，截止日期不早于 ${minEnd.data}。`
+                  : undefined
+              }
             >
               <Input type="date" />
             </Form.Item>
-            <Form.Item name="shortenedReason" label="缩短期限的理由（不足30日时必填，向社会公开）">
+            <Form.Item name="shortenedReason" label={`缩短期限的理由（不足${commentDays}时必填，向社会公开）`}>
               <Input.TextArea rows={2} />
             </Form.Item>
           </>
@@ -179,7 +185,10 @@ function OpenModal({ d, onClose }: { d: Detail; onClose: () => void }) {
             </Form.Item>
             {kind === 'hearing' && (
               <>
-                <Form.Item name="materialsSentOn" label="听证材料送达参加人日期（应于听证7日前，第十六条）">
+                <Form.Item
+                  name="materialsSentOn"
+                  label={`听证材料送达参加人日期（应于听证${materialsDays}前，第十六条）`}
+                >
                   <Input type="date" />
                 </Form.Item>
                 <Form.Item name="selectionMethod" label="参加人遴选办法（向社会公布）">

@@ -2,7 +2,18 @@ import { Checkbox, Form, Input, Radio, Select } from 'antd';
 import type { FormInstance } from 'antd';
 import { useEffect } from 'react';
 import { EXECUTION_STEPS } from './ExecutionSteps';
-import { type StepDef, Rows, area, date, req, text, todayLocal, useStatutoryDate, yesNo } from './formParts';
+import {
+  RulePeriod,
+  type StepDef,
+  Rows,
+  area,
+  date,
+  req,
+  text,
+  todayLocal,
+  useStatutoryDate,
+  yesNo,
+} from './formParts';
 import { lines } from './types';
 
 function ReplyByDefault({ form }: { form: FormInstance }) {
@@ -148,7 +159,8 @@ const PRE_DECISION_STEPS: StepDef[] = [
     path: () => 'legality-review',
     fields: (d, form) => {
       const unitPassed = d.reviews.some(
-        (r) => r.round === d.round && r.level === 'unit' && r.conclusion && r.conclusion !== 'unlawful',
+        (r) =>
+          r.round === d.round && !r.superseded && r.level === 'unit' && r.conclusion && r.conclusion !== 'unlawful',
       );
       return (
         <>
@@ -170,7 +182,13 @@ const PRE_DECISION_STEPS: StepDef[] = [
             name="replyBy"
             label="要求反馈日期"
             rules={req('要求反馈日期')}
-            extra="第二十六条：送请合法性审查，应当保证必要的审查时间，一般不少于7个工作日；默认按法定期限计算。"
+            extra={
+              <>
+                第二十六条：送请合法性审查，应当保证必要的审查时间，一般不少于
+                <RulePeriod ruleId="decision.legality_review" fallback="7个工作日" />
+                ；默认按法定期限计算。
+              </>
+            }
           >
             <Input type="date" />
           </Form.Item>
@@ -185,7 +203,7 @@ const PRE_DECISION_STEPS: StepDef[] = [
     ability: 'recordLegalityOpinion',
     label: '出具合法性审查意见',
     path: (d) => {
-      const pending = d.reviews.find((r) => r.round === d.round && r.conclusion === null);
+      const pending = d.reviews.find((r) => r.round === d.round && !r.superseded && r.conclusion === null);
       return `legality-review/${pending?.level ?? 'unit'}-opinion`;
     },
     fields: () => (

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Form, Input, Radio, Select, Space } from 'antd';
 import type { FormInstance } from 'antd';
 import type { ReactNode } from 'react';
-import { ApiError, post } from '../../shared/api';
+import { ApiError, get, post } from '../../shared/api';
 import { useOrgs } from '../platform/useOrgs';
 import type { Detail } from './types';
 
@@ -26,6 +26,25 @@ export function useStatutoryDate(ruleId: string, date: string, pick: 'due' | 'mi
     },
     staleTime: 3_600_000,
   });
+}
+
+/**
+ * A statutory period as the rule in force states it ("30日", "7个工作日"): the [B] values are configurable, so
+ * the hints quote the live rule (falling back to the documented default while it loads).
+ */
+export function useRulePeriod(ruleId: string, fallback: string): string {
+  const q = useQuery({
+    queryKey: ['calendar-rules'],
+    queryFn: () => get<{ items: { id: string; amount: number; unitLabel: string }[] }>('/api/public/calendar/rules'),
+    staleTime: 600_000,
+  });
+  const r = q.data?.items.find((x) => x.id === ruleId);
+  return r ? `${r.amount}${r.unitLabel}` : fallback;
+}
+
+/** The live period as inline text, for hints that are plain nodes (a step's `fields` is not a component). */
+export function RulePeriod({ ruleId, fallback }: { ruleId: string; fallback: string }) {
+  return <>{useRulePeriod(ruleId, fallback)}</>;
 }
 
 export interface StepDef {

@@ -68,6 +68,8 @@ export interface Review {
   opinion: string | null;
   reviewerName: string | null;
   reviewedOn: string | null;
+  /** The draft was revised after this opinion: it no longer counts (a fresh unit-level opinion comes first). */
+  superseded: boolean;
 }
 export interface Participation {
   id: string;
