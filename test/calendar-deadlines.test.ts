@@ -442,6 +442,21 @@ describe('deadlines: commands, recomputation, sweep and HTTP', () => {
     await t.call(admin, { method: 'PUT', url: '/api/calendar/rules/penalty.decision', payload: { maxExtension: 30 } });
   });
 
+  test('a configurable period may be lengthened but never set below its statutory floor', async () => {
+    const put = (id: string, payload: Record<string, unknown>) =>
+      t.call(admin, { method: 'PUT', url: `/api/calendar/rules/${id}`, payload });
+    const short = await put('decision.comment_period', { amount: 20 });
+    assert.equal(short.statusCode, 422);
+    assert.match(short.json().message, /不得短于《重大行政决策程序暂行条例》第十五条规定的30日/);
+    assert.equal((await put('decision.comment_period', { amount: 45 })).statusCode, 200);
+    // 30 working days are never shorter than 30 calendar days; 7 calendar days can be shorter than 7 working days.
+    assert.equal((await put('decision.comment_period', { amount: 30, unit: 'working_days' })).statusCode, 200);
+    assert.equal((await put('decision.legality_review', { unit: 'calendar_days', amount: 10 })).statusCode, 422);
+    assert.equal((await put('decision.legality_review', { amount: 10 })).statusCode, 200);
+    await put('decision.comment_period', { amount: 30, unit: 'calendar_days' });
+    await put('decision.legality_review', { amount: 7 });
+  });
+
   test('the counting unit of a [B] rule is configurable; the rule list shows the documented default beside it', async () => {
     const bad = await t.call(admin, { method: 'PUT', url: '/api/calendar/rules/penalty.disclosure', payload: { unit: 'fortnights' } });
     assert.equal(bad.statusCode, 400);

@@ -39,6 +39,7 @@ const ruleDto = (r: StatutoryRule) => ({
   configurable: r.configurable,
   area: r.area,
   note: r.note ?? null,
+  floor: r.floor ?? null,
   ...defaultsOf(r),
 });
 

@@ -27,6 +27,8 @@ export const RuleDto = z.object({
     fixedMonthDay: z.string().nullable(),
   }),
   changed: z.boolean(),
+  /** The statutory floor a configured value may not go below. */
+  floor: z.object({ amount: z.number(), unit: z.enum(['calendar_days', 'working_days', 'months', 'years']), basis: z.string() }).nullable(),
 });
 
 export const PauseInput = z.strictObject({

@@ -35,6 +35,11 @@ export interface StatutoryRule {
   /** Module that mainly uses it (for grouping in the calculator). */
   area: string;
   note?: string;
+  /**
+   * For a configurable rule whose national value is verified while a local one is not (e.g. 沪府令35号 may set
+   * longer periods than the State Council's regulation): the statutory floor no setting may go below.
+   */
+  floor?: { amount: number; unit: DurationUnit; basis: string };
 }
 
 const UNIT_ZH: Record<DurationUnit, string> = {
@@ -137,7 +142,24 @@ export function applyRuleSetting(id: string, s: RuleSetting): StatutoryRule {
       });
     rule.fixedMonthDay = s.fixedMonthDay;
   }
+  if (rule.floor) checkFloor(rule, rule.floor);
   return rule;
+}
+
+/**
+ * A configured period may lengthen a statutory minimum, never shorten it. A working day is never shorter than a
+ * calendar day, so N working days satisfy an N-calendar-day floor; the reverse does not hold, so a working-day
+ * floor stays in working days.
+ */
+function checkFloor(rule: StatutoryRule, floor: NonNullable<StatutoryRule['floor']>): void {
+  const unitOk =
+    rule.unit === floor.unit || (floor.unit === 'calendar_days' && rule.unit === 'working_days');
+  if (!unitOk || rule.amount < floor.amount) {
+    throw unprocessable(
+      `规则“${rule.label}”不得短于${floor.basis}规定的${floor.amount}${UNIT_ZH[floor.unit]}，只能设置为更长的期间`,
+      { field: 'amount', floor },
+    );
+  }
 }
 
 /** Make a validated setting live (after it has been stored). */

@@ -21,6 +21,7 @@ interface Rule {
   note: string | null;
   defaults: { amount: number; unit: Unit; maxExtension: number | null; fixedMonthDay: string | null };
   changed: boolean;
+  floor: { amount: number; unit: Unit; basis: string } | null;
 }
 
 const UNIT_LABEL: Record<Unit, string> = { calendar_days: '日', working_days: '个工作日', months: '个月', years: '年' };
@@ -139,6 +140,7 @@ export function RulesPage() {
           <Form form={form} layout="vertical" onFinish={submit}>
             <Typography.Paragraph type="secondary">
               依据：{editing.legalBasis}；默认值：{describe(editing.defaults, editing.kind)}
+              {editing.floor && `；不得短于${editing.floor.basis}规定的${editing.floor.amount}${UNIT_LABEL[editing.floor.unit]}`}
             </Typography.Paragraph>
             {editing.kind === 'fixed_date' ? (
               <Form.Item
