@@ -81,6 +81,26 @@ test('public: citizen flow — find by content hash, fetch proof with checkpoint
   await assert.rejects(() => verifyProofBundle(bad, keys), /叶子哈希/);
 });
 
+test('public: the downloadable record is the exact bytes that were hashed, so the file itself verifies', async () => {
+  const hash = toHex(await contentHash({ year: 2026, title: '重大行政决策目录' }));
+  const [entry] = (await get(`${P}/entries/by-hash/${hash}`)).json().items;
+  const file = await get(`${P}/entries/${entry.index}/content`);
+  assert.equal(file.statusCode, 200);
+  assert.match(String(file.headers['content-disposition']), /attachment; filename="fazhi-ledger-\d+-decision\.json"/);
+  // What a citizen's browser does with the saved file: hash its bytes and look the hash up.
+  const { createHash } = await import('node:crypto');
+  const fileHash = createHash('sha256').update(file.rawPayload).digest('hex');
+  assert.equal(fileHash, hash);
+  const again = (await get(`${P}/entries/by-hash/${fileHash}`)).json().items;
+  assert.equal(again[0].recordId, 'D-7');
+  // Audit events publish their hash only; unknown entries are 404 in Chinese.
+  const audit = await get(`${P}/entries/0/content`);
+  assert.equal(audit.statusCode, 404);
+  assert.match(audit.json().message, /只公开其哈希/);
+  assert.equal((await get(`${P}/entries/99999/content`)).statusCode, 404);
+  assert.equal((await get(`${P}/entries/abc/content`)).statusCode, 400);
+});
+
 test('public: audit entries show their envelope only, never staff content', async () => {
   const e = await get(`${P}/entries/0`);
   assert.equal(e.statusCode, 200);

@@ -59,6 +59,20 @@ describe('browser: a citizen verifies a published document in their own browser'
     assert.deepEqual(v, [], JSON.stringify(v, null, 2));
   });
 
+  test('the record itself, downloaded from the result, verifies when dropped back: no server word needed', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /下载（规范化 JSON/ }).click(),
+    ]);
+    const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-dl-')), download.suggestedFilename());
+    await download.saveAs(saved);
+    assert.deepEqual(JSON.parse(fs.readFileSync(saved, 'utf8')), { title: '示例区行政执法公示办法' });
+    await page.goto(`${base}/verify`);
+    await page.locator('input[type=file]').setInputFiles(saved);
+    await page.getByText('核验通过').waitFor({ timeout: 15_000 });
+    assert.match(await page.locator('.ant-alert').first().innerText(), /test\.published-doc doc-1/);
+  });
+
   test('a hash that was never published is reported as not verified, never as verified', async () => {
     await page.goto(`${base}/verify`);
     await page.getByRole('tab', { name: '粘贴哈希值' }).click();

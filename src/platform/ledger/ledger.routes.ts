@@ -12,6 +12,7 @@ import {
   consistencyBundle,
   entriesByHash,
   entryByIndex,
+  entryContent,
   presentCheckpoint,
   proofBundle,
   requireLatestCheckpoint,
@@ -86,6 +87,25 @@ export function ledgerPublicRoutes(app: FastifyInstance, db: Db): void {
       response: { 200: z.object({ items: z.array(S.EntryDto) }), ...errorResponses },
     },
     handler: async (req) => ({ items: await entriesByHash(db, Buffer.from(req.params.hash.toLowerCase(), 'hex')) }),
+  });
+
+  // The record exactly as it was hashed: a citizen saves this file and drops it on the verify page, whose browser
+  // hashes the bytes and finds the entry by its content hash — verification of a document, not of a server's word.
+  r.get(`${base}/entries/:index/content`, {
+    schema: {
+      tags,
+      summary: '下载条目的存证原文（RFC 8785 规范化 JSON，其 SHA-256 即内容哈希）',
+      params: S.IndexParam,
+      response: { 200: z.any().describe('规范化 JSON 文件'), ...errorResponses },
+    },
+    handler: async (req, reply) => {
+      const row = await entryContent(db, req.params.index);
+      return reply
+        .type('application/json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="fazhi-ledger-${req.params.index}-${row.recordKind}.json"`)
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .send(Buffer.from(row.content, 'utf8'));
+    },
   });
 
   r.get(`${base}/entries/:index/proof`, {

@@ -99,6 +99,23 @@ export async function entryByIndex(ex: Executor, index: number): Promise<EntryDt
   return presentEntry(r);
 }
 
+/**
+ * The canonical content of a published record, byte for byte as it was hashed. Audit events have none in the
+ * ledger (their rows are internal; only their hashes are public), so they are a 404 here.
+ */
+export async function entryContent(ex: Executor, index: number): Promise<{ recordKind: string; content: string }> {
+  const r = await ex
+    .selectFrom('ledger_entries')
+    .select(['record_kind', 'content'])
+    .where('idx', '=', String(index))
+    .executeTakeFirst();
+  if (!r) throw new AppError('not_found', `账本中没有第 ${index} 号条目。`);
+  if (r.record_kind === AUDIT_RECORD_KIND || r.content === null) {
+    throw new AppError('not_found', `第 ${index} 号条目是内部审计事件，只公开其哈希，不提供原文下载。`);
+  }
+  return { recordKind: r.record_kind, content: r.content };
+}
+
 /** Entries whose leaf, content or attachments hash equals `hash` (newest first). */
 export async function entriesByHash(ex: Executor, hash: Buffer): Promise<EntryDto[]> {
   const rows = await ex

@@ -20,6 +20,15 @@ export function ProofBadge({ hash, label = '已上链存证' }: { hash: string |
       <a href={`/verify?hash=${hash}`} style={{ textDecoration: 'underline' }}>
         核验
       </a>
+      {entry && (
+        <>
+          {' · '}
+          {/* The record as hashed: saved and dropped on the verify page, the file itself is checked. */}
+          <a href={`/api/public/ledger/entries/${entry.index}/content`} download style={{ textDecoration: 'underline' }}>
+            下载存证原文
+          </a>
+        </>
+      )}
     </span>
   );
 }

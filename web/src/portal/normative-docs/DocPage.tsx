@@ -63,6 +63,14 @@ export function DocPage() {
             <>
               {' '}
               <Link to={`/verify?hash=${d.proof.leafHash}`}>验证</Link>
+              {d.proof.index !== null && (
+                <>
+                  {' · '}
+                  <a href={`/api/public/ledger/entries/${d.proof.index}/content`} download>
+                    下载存证原文
+                  </a>
+                </>
+              )}
             </>
           )}
         </Descriptions.Item>

@@ -170,6 +170,13 @@ export function VerifyPage() {
               <Descriptions.Item label="签名公钥">
                 {outcome.result.signedBy.join('、')}（已用下方公布的公钥验证签名）
               </Descriptions.Item>
+              {outcome.entry.recordKind !== 'audit_event' && (
+                <Descriptions.Item label="存证原文">
+                  <a href={`/api/public/ledger/entries/${outcome.result.index}/content`} download>
+                    下载（规范化 JSON，其 SHA-256 即内容哈希；保存后可随时拖回本页再次核验）
+                  </a>
+                </Descriptions.Item>
+              )}
             </Descriptions>
           }
         />
