@@ -37,6 +37,35 @@ describe('decisions portal: public catalog, item page, flood protection', () => 
     );
   });
 
+  test('the open comment period\'s due date and trace are public; other deadlines and unpublished items are not', async () => {
+    const open = await t.db
+      .selectFrom('decision_participations')
+      .select(['decision_id', 'closes_on'])
+      .where('form', '=', 'comment_period')
+      .where('status', '=', 'open')
+      .executeTakeFirstOrThrow();
+    const url = (id: string) => `/api/public/calendar/deadlines?entityKind=decision&entityId=${id}`;
+    const res = await t.call(null, { method: 'GET', url: url(open.decision_id) });
+    assert.equal(res.statusCode, 200, res.body);
+    const items = res.json().items as { ruleId: string; dueDate: string; trace: string }[];
+    assert.ok(items.length >= 1);
+    assert.ok(items.every((d) => d.ruleId === 'decision.comment_period'), JSON.stringify(items.map((d) => d.ruleId)));
+    assert.ok(items.some((d) => d.dueDate === open.closes_on));
+    assert.match(items[0].trace, /次日起.*止，共\d+日/);
+    // Staff deadlines of the same item (legality review, plan dates) exist but are not public.
+    const all = await t.db.selectFrom('deadlines').select('rule_id').where('entity_kind', '=', 'decision').where('entity_id', '=', open.decision_id).execute();
+    assert.ok(all.length >= items.length);
+    // An item that is not on the portal (draft catalog, or confidential) is a 404, like its page.
+    const hidden = await t.db
+      .selectFrom('decisions')
+      .innerJoin('decision_catalogs', 'decision_catalogs.id', 'decisions.catalog_id')
+      .select('decisions.id')
+      .where((eb) => eb.or([eb('decision_catalogs.status', '!=', 'published'), eb('decisions.confidential', '=', true)]))
+      .executeTakeFirst();
+    if (hidden) assert.equal((await t.call(null, { method: 'GET', url: url(hidden.id) })).statusCode, 404);
+    assert.equal((await t.call(null, { method: 'GET', url: url('not-a-uuid') })).statusCode, 404);
+  });
+
   test('a flood of comments from one address is cut off with 429 and a Chinese message', async () => {
     const open = await t.db
       .selectFrom('decision_participations')

@@ -2,7 +2,8 @@ import type { ModuleManifest } from '../types.js';
 import { decisionsConfig } from './decisions.config.js';
 import { seedDecisionsDemo } from './decisions.demo.js';
 import { decisionIndicators } from './decisions.indicators.js';
-import { decisionPublicRoutes } from './decisions.public.js';
+import { decisionPublicRoutes, isPublicDecision } from './decisions.public.js';
+import { registerPublicDeadlineKind } from '../../platform/calendar/index.js';
 import { registerDecisionRecordSources } from './decisions.records.js';
 import { decisionRoutes } from './decisions.routes.js';
 import './decisions.tables.js';
@@ -13,9 +14,12 @@ export const decisionsModule: ModuleManifest = {
   label: '重大行政决策',
   // Reads the configuration once at start so a bad value shows up at start-up, not on the first comment; and
   // tells the ledger's tamper sweep how to re-derive each anchored record from this module's rows (ADR 0003).
+  // The comment period's due date and its trace are public for items on the portal (Art 15: the public must
+  // know how long it may comment, and why a shortened period is shorter).
   init: () => {
     decisionsConfig();
     registerDecisionRecordSources();
+    registerPublicDeadlineKind('decision', { rules: ['decision.comment_period'], visible: isPublicDecision });
   },
   routes: (app, deps) => {
     decisionRoutes(app, deps);

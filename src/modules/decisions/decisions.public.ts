@@ -144,6 +144,18 @@ async function publicCatalog(db: Db, id: string) {
   };
 }
 
+/**
+ * Whether an item's procedure is on the portal: it stands in a published catalog and is not confidential (Art 32).
+ * The calendar's public deadline route asks this before showing the comment period's due date and trace.
+ */
+export async function isPublicDecision(db: Db, id: string): Promise<boolean> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return false;
+  const d = await loadDecision(db, id);
+  if (!d || !d.in_catalog || d.confidential) return false;
+  const cat = await db.selectFrom('decision_catalogs').select('status').where('id', '=', d.catalog_id).executeTakeFirst();
+  return cat?.status === 'published';
+}
+
 async function publicItem(db: Db, id: string): Promise<z.infer<typeof PublicItemDto>> {
   const d = await loadDecision(db, id);
   const cat = d

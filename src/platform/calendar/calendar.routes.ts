@@ -20,7 +20,7 @@ import { toPublicDeadline } from './deadlines.presenter.js';
 import { listDeadlinesFor } from './deadlines.js';
 import { checkMinimumPeriod, computeDue, latestDateBefore } from './engine.js';
 import { fromOrdinal, toOrdinal, weekday } from './localdate.js';
-import { isPublicDeadlineKind } from './public-kinds.js';
+import { publicDeadlineKind } from './public-kinds.js';
 import { defaultRule, getRule, listRules, type StatutoryRule, unitZh } from './rules.js';
 import { configureRuleSetting, listCalendarYears, publishCalendarYear } from './store.js';
 
@@ -177,9 +177,12 @@ export function calendarRoutes(app: FastifyInstance, db: Db): void {
       response: { 200: z.object({ items: z.array(PublicDeadlineDto) }), ...errorResponses },
     },
     handler: async (req) => {
-      if (!isPublicDeadlineKind(req.query.entityKind)) throw new AppError('not_found', '该事项的期限不公开或不存在');
+      const kind = publicDeadlineKind(req.query.entityKind);
+      if (!kind || (kind.visible && !(await kind.visible(db, req.query.entityId)))) {
+        throw new AppError('not_found', '该事项的期限不公开或不存在');
+      }
       const rows = await listDeadlinesFor(db, req.query.entityKind, req.query.entityId);
-      return { items: rows.map(toPublicDeadline) };
+      return { items: rows.filter((r) => !kind.rules || kind.rules.includes(r.rule_id)).map(toPublicDeadline) };
     },
   });
 

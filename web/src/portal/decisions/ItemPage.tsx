@@ -3,6 +3,7 @@ import { Alert, Card, Descriptions, List, Steps, Tag, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { fmtTime, get } from '../../shared/api';
 import { CommentForm } from './CommentForm';
+import { PeriodTrace } from './PeriodTrace';
 import { ProofBadge } from './ProofBadge';
 
 export interface PublicItem {
@@ -81,6 +82,7 @@ export function PublicItemPage() {
             征求意见期：{p.opensOn} 至 {p.closesOn}
             {p.shortenedReason && `。因情况紧急缩短了征求意见期，理由：${p.shortenedReason}`}
           </Typography.Paragraph>
+          <PeriodTrace decisionId={d.id} />
           <CommentForm participationId={p.id} />
         </Card>
       ))}
