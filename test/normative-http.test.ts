@@ -31,6 +31,7 @@ describe('normative documents over HTTP: issuing bodies, every gate, publication
     orgId: scj,
     title: '示例区市场监管局关于优化食品经营许可办理的若干规定',
     body: '第一条 为优化食品经营许可办理，制定本规定。\n第二条 申请材料齐全的，当场作出许可决定。',
+    draftingNote: '落实《优化营商环境条例》第六十二条，压缩食品经营许可办理时间。',
     businessRelated: true,
     affectsMarket: true,
     commentRequired: true,
@@ -150,11 +151,24 @@ describe('normative documents over HTTP: issuing bodies, every gate, publication
         .statusCode,
       403,
     );
-    const unlawful = await post(reviewer, `/${docId}/legality-review/record`, {
+    // Right after submission the minimum review time (5 working days) has not run: a reason is needed.
+    const tooSoon = await post(reviewer, `/${docId}/legality-review/record`, {
       outcome: 'unlawful',
       opinion: '第二条缺乏上位法依据，请修改。',
     });
-    assert.equal(unlawful.statusCode, 200);
+    assert.equal(tooSoon.statusCode, 422);
+    assert.match(tooSoon.json().message, /合法性审核时间不足.*提前出具理由/);
+    assert.equal(tooSoon.json().details.field, 'earlyReason');
+    const shown = (await t.call(reviewer, { method: 'GET', url: `/api/normative-docs/${docId}` })).json();
+    assert.equal(shown.status, 'legality_review');
+    assert.equal(shown.legality.earliestOpinionOn, tooSoon.json().details.earliestOn);
+    const unlawful = await post(reviewer, `/${docId}/legality-review/record`, {
+      outcome: 'unlawful',
+      opinion: '第二条缺乏上位法依据，请修改。',
+      earlyReason: '第二条明显缺乏上位法依据，无需等待即可退回修改',
+    });
+    assert.equal(unlawful.statusCode, 200, unlawful.body);
+    assert.match(unlawful.json().legality.earlyReason, /明显缺乏上位法依据/);
     assert.equal(unlawful.json().status, 'draft');
     // No collective deliberation after an "unlawful" opinion.
     const adopt = await post(liaison, `/${docId}/deliberation`, {
@@ -193,6 +207,7 @@ describe('normative documents over HTTP: issuing bodies, every gate, publication
         await post(reviewer, `/${docId}/legality-review/record`, {
           outcome: 'lawful',
           opinion: '修改后符合上位法规定。',
+          earlyReason: '按前次审核意见修改的部分已逐条核对，提前出具',
         })
       ).statusCode,
       200,

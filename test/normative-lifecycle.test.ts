@@ -20,7 +20,8 @@ import {
 import { publishDoc, registerDoc } from '../src/modules/normative-docs/commands/publish.js';
 import { normativeIndicators } from '../src/modules/normative-docs/normative.indicators.js';
 import { systemCtx } from '../src/platform/access/actor.js';
-import { isWorkingDay } from '../src/platform/calendar/index.js';
+import { addWorkingDays, isWorkingDay } from '../src/platform/calendar/index.js';
+import { configureRule } from '../src/platform/calendar/rules.js';
 import { auditFor, createTestApp, type TestApp } from './helpers/app.js';
 
 const at = (d: string) => new Date(`${d}T10:00:00+08:00`);
@@ -81,12 +82,14 @@ describe('normative documents: numbering, filing deadlines, validity sweep, upst
       orgId: orgs[code]!,
       title: opts.title ?? `${code}关于规范第${n}项管理事项的通知`,
       body: `一、为规范第${n}项管理事项，制定本通知。\n二、本通知自公布之日起施行。`,
+      draftingNote: '根据上位法规定和本单位管理实际起草，已听取相关方面意见。',
       businessRelated: false,
       affectsMarket: false,
       commentRequired: false,
       bases: opts.bases ? [{ lawId: oldLaw, articles: '第二条' }] : [],
     });
-    await submitLegalityReview(t.db, unit, id, at(on));
+    // Submitted six working days earlier: the minimum review time (5 working days) has run by `on`.
+    await submitLegalityReview(t.db, unit, id, at(addWorkingDays(on, -6)));
     await recordLegalityOpinion(t.db, reviewer, id, { outcome: 'lawful', opinion: '符合上位法规定。' }, at(on));
     await recordDeliberation(t.db, unit, id, { adopted: true, meeting: '办公会议', heldOn: on }, at(on));
     return id;
@@ -134,8 +137,8 @@ describe('normative documents: numbering, filing deadlines, validity sweep, upst
   });
 
   test('filing deadline runs across National Day 2026 to the next working day; later filing is accepted but late', async () => {
-    const a = await published('WJW', '2026-09-03');
-    const b = await published('WJW', '2026-09-03');
+    const a = await published('WJW', '2026-09-03', { bases: true });
+    const b = await published('WJW', '2026-09-03', { bases: true });
     const f = await t.db
       .selectFrom('normative_filings')
       .select(['due_on'])
@@ -178,10 +181,21 @@ describe('normative documents: numbering, filing deadlines, validity sweep, upst
     const v = await ind.compute(t.db, { year: 2026, orgId: orgs.WJW! });
     assert.equal(v.value, 50);
     assert.equal(v.records.length, 2);
+    // The period in the indicator's text is the rule in force, not a constant.
+    assert.match(v.basis, /公布后30日内报送备案/);
+    try {
+      configureRule('normative.filing', { amount: 20 });
+      const v20 = await ind.compute(t.db, { year: 2026, orgId: orgs.WJW! });
+      assert.match(v20.basis, /公布后20日内报送备案/);
+      assert.doesNotMatch(v20.basis, /30日/);
+    } finally {
+      configureRule('normative.filing', { amount: 30 });
+    }
   });
 
   test('validity: over-long periods refused; warning 6 months ahead once; lapse by the sweep leaves the in-force list', async () => {
-    const tooLong = await approved('FGJ', { on: '2026-03-10' });
+    // SCJ has a liaison and a head on record: they are the ones told about the coming expiry.
+    const tooLong = await approved('SCJ', { on: '2026-03-10' });
     await registerDoc(t.db, unit, tooLong, at('2026-03-10'));
     await assert.rejects(
       publishDoc(
@@ -197,13 +211,28 @@ describe('normative documents: numbering, filing deadlines, validity sweep, upst
       ),
       /有效期不得超过5年/,
     );
-    const id = await published('FGJ', '2026-03-10', { validUntil: '2027-01-31' });
+    const id = await published('SCJ', '2026-03-10', { validUntil: '2027-01-31' });
     const w1 = await runNormativeSweep(t.db, at('2026-09-01'));
     assert.equal(w1.warned, 1);
     const w2 = await runNormativeSweep(t.db, at('2026-09-02'));
     assert.equal(w2.warned, 0, 'idempotent');
-    const notes = await t.db.selectFrom('notifications').select('kind').where('entity_id', '=', id).execute();
-    assert.ok(notes.length === 0 || notes.every((x) => x.kind === 'normative.expiry_warning'));
+    const notes = await t.db
+      .selectFrom('notifications as n')
+      .innerJoin('users as u', 'u.id', 'n.user_id')
+      .select(['n.kind', 'u.username', 'n.body'])
+      .where('n.entity_id', '=', id)
+      .where('n.kind', '=', 'normative.expiry_warning')
+      .orderBy('u.username')
+      .execute();
+    assert.deepEqual(
+      notes.map((x) => x.username),
+      ['head', 'liaison'],
+      'the unit’s head and liaison are notified, once each',
+    );
+    assert.ok(
+      notes.every((x) => x.body.includes('2027年1月31日')),
+      notes[0]?.body,
+    );
     const before = await t.db
       .selectFrom('normative_docs')
       .select('status')
@@ -234,6 +263,15 @@ describe('normative documents: numbering, filing deadlines, validity sweep, upst
   test('a new version of an upstream law flags every document relying on it, once', async () => {
     const id = await published('RSJ', '2026-04-01', { bases: true });
     const draftId = await approved('RSJ', { bases: true });
+    // Every document relying on the old version and not ended (these two and the two filed WJW documents).
+    const relying = await t.db
+      .selectFrom('normative_doc_bases as b')
+      .innerJoin('normative_docs as d', 'd.id', 'b.doc_id')
+      .select('d.id')
+      .where('b.law_id', '=', oldLaw)
+      .where('d.status', 'not in', ['expired', 'repealed'])
+      .execute();
+    assert.equal(relying.length, 4);
     const s = await importLaws(
       t.db,
       systemCtx('test'),
@@ -247,7 +285,7 @@ describe('normative documents: numbering, filing deadlines, validity sweep, upst
       'test',
     );
     assert.equal(s.newVersions, 1);
-    assert.equal(s.flaggedDocs, 2);
+    assert.equal(s.flaggedDocs, relying.length);
     const docs = await t.db
       .selectFrom('normative_docs')
       .select(['id', 'needs_review'])

@@ -7,7 +7,7 @@ import { seedDemoLaws } from '../src/modules/laws/laws.demo.js';
 import { upsertIssuingBody } from '../src/modules/normative-docs/commands/drafting.js';
 import type { RequestCtx } from '../src/platform/access/actor.js';
 import { loadActor } from '../src/platform/auth/actor-loader.js';
-import { addCalendarDays, today } from '../src/platform/calendar/index.js';
+import { addCalendarDays, addWorkingDays, today } from '../src/platform/calendar/index.js';
 import { DEMO_PASSWORD } from '../src/platform/seed/demo-data.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
 import { axeSerious, choose, launchBrowser, listen, loginInBrowser, pickDate, shot } from './helpers/browser.js';
@@ -109,6 +109,12 @@ describe('browser: a liaison takes a draft to publication in the workbench; citi
     await p.getByRole('button', { name: '提交' }).click();
     await p.getByRole('button', { name: '提交合法性审核' }).click();
     await p.getByText('合法性审核中').first().waitFor();
+    // Time passes again: the minimum review time (5 working days) has run, so no early-opinion reason is asked.
+    await t.db
+      .updateTable('normative_docs')
+      .set({ legality_submitted_on: addWorkingDays(today(), -6) })
+      .where('id', '=', docId)
+      .execute();
 
     const r = await browser.newPage(ZH);
     await loginInBrowser(r, base, 'reviewer', DEMO_PASSWORD);
@@ -167,5 +173,27 @@ describe('browser: a liaison takes a draft to publication in the workbench; citi
     await citizen.getByRole('link', { name: TITLE }).waitFor();
     assert.deepEqual(await axeSerious(citizen), []);
     await citizen.close();
+  });
+
+  test('the liaison publishes the annual catalog in the workbench; citizens read it on the portal', async () => {
+    const year = Number(today().slice(0, 4)) - 1;
+    const p = liaison;
+    await p.goto(`${base}/admin/normative-catalogs`);
+    await p.getByRole('cell', { name: '区市场监管局' }).waitFor();
+    await p.getByRole('button', { name: '公布目录' }).click();
+    await p.getByRole('dialog').getByRole('button', { name: '公布' }).click();
+    await p.getByText(/已公布第 1 版/).waitFor();
+    const rows = await t.db.selectFrom('normative_annual_catalogs').select(['year', 'version']).execute();
+    assert.deepEqual(rows, [{ year, version: 1 }]);
+    const c = await browser.newPage(ZH);
+    await c.goto(`${base}/normative-catalogs`);
+    await c.getByRole('heading', { name: `区市场监管局${year}年度制定、修改、废止的行政规范性文件目录` }).waitFor();
+    await c
+      .getByText(/已上链存证/)
+      .first()
+      .waitFor();
+    assert.deepEqual(await axeSerious(c), []);
+    await shot(c, 'normative-portal-catalog');
+    await c.close();
   });
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { importLaws } from '../src/modules/laws/commands/import-laws.js';
 import { readLawDir } from '../src/modules/laws/laws.files.js';
 import { systemCtx } from '../src/platform/access/actor.js';
@@ -56,6 +57,39 @@ describe('search relevance on real statutes (../shared/laws)', {
     assert.ok(r.items[0]!.snippet.some((p) => p.hit && p.text.includes('复议')));
   });
 
+  /** Every match of the indexed search, page by page. */
+  async function allMatches(q: string): Promise<string[]> {
+    const ids: string[] = [];
+    for (let offset = 0; ; offset += 100) {
+      const page = await searchEntries(t.db, { q, limit: 100, offset, countCap: 100_000 });
+      ids.push(...page.items.map((i) => i.refId));
+      if (page.items.length < 100) {
+        assert.equal(page.totalCapped, false);
+        assert.equal(ids.length, page.total, `${q}: total equals the matches listed`);
+        return ids.sort();
+      }
+    }
+  }
+
+  /**
+   * The same question answered without the index: an ILIKE scan of every entry's title and text. `whole`: each
+   * query word occurs literally. Otherwise each word occurs literally or all of its sub-words do (the documented
+   * matching rule, see buildTsQuery). The index matches tokens, the scan substrings, so the index must find
+   * every `whole` match and nothing outside the sub-word scan.
+   */
+  async function scanMatches(q: string, whole: boolean): Promise<string[]> {
+    const like = (w: string) => sql<boolean>`(e.title ilike ${`%${w}%`} or e.body ilike ${`%${w}%`})`;
+    const conds = queryWords(q).map((w) => {
+      const subs = segmentForIndex(w)
+        .split(' ')
+        .filter((x) => x !== w && x.length > 1);
+      return subs.length > 1 && !whole ? sql`(${like(w)} or (${sql.join(subs.map(like), sql` and `)}))` : like(w);
+    });
+    const rows = await sql<{ ref_id: string }>`
+      select e.ref_id from search_entries e where ${sql.join(conds, sql` and `)}`.execute(t.db);
+    return rows.rows.map((r) => r.ref_id).sort();
+  }
+
   test('other statutes are found by their subject; the plain scan agrees on the match set', async () => {
     const r = await searchEntries(t.db, { q: '政府信息公开', limit: 3 });
     assert.equal(r.items[0]!.title, '中华人民共和国政府信息公开条例');
@@ -63,6 +97,41 @@ describe('search relevance on real statutes (../shared/laws)', {
     assert.equal(acts.items[0]!.title, '重大行政决策程序暂行条例');
     const none = await searchEntries(t.db, { q: '量子纠缠通信协议', limit: 3 });
     assert.equal(none.total, 0);
+    for (const q of ['政府信息公开', '重大行政决策 程序', '行政复议', '听证 期限', '量子纠缠通信协议']) {
+      const indexed = await allMatches(q);
+      const whole = await scanMatches(q, true);
+      const loose = await scanMatches(q, false);
+      const has = new Set(indexed);
+      assert.deepEqual(
+        whole.filter((id) => !has.has(id)),
+        [],
+        `${q}: every entry containing the words literally is found`,
+      );
+      assert.deepEqual(
+        indexed.filter((id) => !loose.includes(id)),
+        [],
+        `${q}: nothing is found that the scan does not contain`,
+      );
+      // What the scan finds beyond the index only has a sub-word as part of another word (重大行政处罚 has the
+      // characters 大行 but not the word): check it against the stored tokens.
+      for (const id of loose.filter((x) => !has.has(x))) {
+        const e = await t.db
+          .selectFrom('search_entries')
+          .select(['title_tokens', 'body_tokens'])
+          .where('ref_id', '=', id)
+          .executeTakeFirstOrThrow();
+        const tokens = new Set(`${e.title_tokens} ${e.body_tokens}`.split(' '));
+        const wordMatches = (w: string) => {
+          const subs = segmentForIndex(w)
+            .split(' ')
+            .filter((x) => x !== w && x.length > 1);
+          return tokens.has(w) || (subs.length > 1 && subs.every((x) => tokens.has(x)));
+        };
+        assert.ok(!queryWords(q).every(wordMatches), `${q}: ${id} has every word as tokens but was not found`);
+      }
+      if (q !== '重大行政决策 程序') assert.deepEqual(indexed, loose, `${q}: index and scan agree`);
+    }
+    assert.ok((await allMatches('行政复议')).length > 20, 'the comparison is not between two empty sets');
   });
 
   test('public search endpoint: timing, pagination, kind filter, 400 on an empty query', async () => {

@@ -1,6 +1,7 @@
 import { onLawSuperseded } from '../laws/laws.hooks.js';
 import type { ModuleManifest } from '../types.js';
 import { flagUpstreamChange, runNormativeSweep } from './commands/lifecycle.js';
+import { normativeAnnualRoutes } from './normative.annual-routes.js';
 import { seedNormativeDemo } from './normative.demo.js';
 import { normativeCommentRoutes } from './normative.comment-routes.js';
 import { normativeIndicators } from './normative.indicators.js';
@@ -20,6 +21,7 @@ export const normativeDocsModule: ModuleManifest = {
     normativeRoutes(app, deps);
     normativePublicRoutes(app, deps);
     normativeCommentRoutes(app, deps);
+    normativeAnnualRoutes(app, deps);
   },
   jobs: () => [
     {

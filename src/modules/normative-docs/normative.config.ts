@@ -5,19 +5,19 @@
  *   FAZHI_NORMATIVE_VALIDITY_YEARS          default 5  — longest validity of a document (沪府令26号 practice)
  *   FAZHI_NORMATIVE_INTERIM_VALIDITY_YEARS  default 2  — longest validity of 暂行 / 试行 documents
  *   FAZHI_NORMATIVE_EXPIRY_WARNING_MONTHS   default 6  — evaluation starts this long before expiry
- *   FAZHI_NORMATIVE_SUPPLEMENT_WORKING_DAYS default 10 — time to supplement a returned filing
- *                                                        (上海市人大常委会规范性文件备案审查条例 Art 12)
  *   FAZHI_NORMATIVE_COMMENT_RATE_MAX        default 5  — public comments one client may send per window
  *   FAZHI_NORMATIVE_COMMENT_RATE_WINDOW_MS  default 600000 (10 minutes)
  *
- * Time limits counted by the statutory calendar (filing 30 days, legality review 15 working days, public
- * comment 7 working days / 30 days) are calendar rules, configurable on the calendar's rule page.
+ * Time limits counted by the statutory calendar are calendar rules, configurable on the calendar's rule page:
+ * filing 30 days (normative.filing), supplement after a return 10 working days (normative.filing_supplement),
+ * legality review at least 5 (normative.legality_review) and at most 15 working days
+ * (normative.legality_review_due), public comment 7 working days / 30 days, and the annual catalog by
+ * 31 January of the following year (normative.annual_catalog).
  */
 export interface NormativeSettings {
   validityYears: number;
   interimValidityYears: number;
   expiryWarningMonths: number;
-  supplementWorkingDays: number;
   commentRateMax: number;
   commentRateWindowMs: number;
 }
@@ -36,7 +36,6 @@ export function normativeSettings(env: NodeJS.ProcessEnv = process.env): Normati
     validityYears: intEnv(env, 'FAZHI_NORMATIVE_VALIDITY_YEARS', 5, 1, 10),
     interimValidityYears: intEnv(env, 'FAZHI_NORMATIVE_INTERIM_VALIDITY_YEARS', 2, 1, 5),
     expiryWarningMonths: intEnv(env, 'FAZHI_NORMATIVE_EXPIRY_WARNING_MONTHS', 6, 1, 24),
-    supplementWorkingDays: intEnv(env, 'FAZHI_NORMATIVE_SUPPLEMENT_WORKING_DAYS', 10, 1, 60),
     commentRateMax: intEnv(env, 'FAZHI_NORMATIVE_COMMENT_RATE_MAX', 5, 1, 1000),
     commentRateWindowMs: intEnv(env, 'FAZHI_NORMATIVE_COMMENT_RATE_WINDOW_MS', 600_000, 1000, 86_400_000),
   };

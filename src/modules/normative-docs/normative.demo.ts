@@ -1,3 +1,4 @@
+import { seedDemoLaws } from '../laws/laws.demo.js';
 import type { RequestCtx } from '../../platform/access/actor.js';
 import { loadActor } from '../../platform/auth/actor-loader.js';
 import type { Db } from '../../platform/db/engine.js';
@@ -126,6 +127,9 @@ const MATERIALS = ['filing_report', 'text', 'drafting_explanation', 'legal_bases
 export async function seedNormativeDemo(db: Db): Promise<void> {
   const has = await db.selectFrom('normative_issuing_bodies').select('org_id').limit(1).execute();
   if (has.length) return;
+  // The documents cite the law library and cannot be filed without their legal bases: make sure the demo
+  // statutes are there (a no-op when the library already has laws).
+  await seedDemoLaws(db);
   const admin = await ctxOf(db, 'admin');
   for (const b of DEMO_ISSUING_BODIES) {
     const org = await db.selectFrom('organizations').select('id').where('code', '=', b.code).executeTakeFirst();
@@ -197,6 +201,7 @@ export async function seedNormativeDemo(db: Db): Promise<void> {
     orgId: await org('SCJ'),
     title: '示例区食品摊贩登记管理暂行办法',
     body: '第一条 为规范食品摊贩经营行为，保障食品安全，制定本办法。\n第二条 食品摊贩应当向所在地街道办事处登记，并公示登记卡。\n第三条 本办法自发布之日起施行。',
+    draftingNote: '依据《中华人民共和国食品安全法》关于食品摊贩管理的规定，结合本区实际，规范登记、公示程序。',
     businessRelated: true,
     affectsMarket: true,
     commentRequired: true,
@@ -232,6 +237,7 @@ export async function seedNormativeDemo(db: Db): Promise<void> {
     orgId: await org('SLQ'),
     title: '示例区关于进一步优化营商环境的若干措施',
     body: '一、压缩企业开办时间，全程网办。\n二、推行涉企经营许可“一业一证”改革。\n三、建立涉企政策“免申即享”机制。\n四、本措施自2026年7月1日起施行。',
+    draftingNote: '落实《优化营商环境条例》，围绕企业开办、涉企许可和政策兑现三方面提出本区措施，已公开征求意见。',
     businessRelated: true,
     affectsMarket: true,
     commentRequired: true,
@@ -296,7 +302,8 @@ export async function seedNormativeDemo(db: Db): Promise<void> {
     businessRelated: false,
     affectsMarket: false,
     commentRequired: false,
-    bases: [],
+    // No drafting note on record: the liaison supplies it with the filing (the form asks for it).
+    bases: basis(businessLaw, ''),
   });
   await publish(
     db,

@@ -1,29 +1,13 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/engine.js';
 import type { IndicatorDef, IndicatorRecord } from '../types.js';
+import { filingPeriodText, filingRates, pct, publishedIn, REVIEW_CONCLUDED } from './normative.filing-stats.js';
 
 /** Documents published in the year by the unit (and its subtree) or by every unit. */
-async function publishedIn(db: Db, year: number, orgId: string | null) {
-  let q = db
-    .selectFrom('normative_docs as d')
-    .innerJoin('organizations as o', 'o.id', 'd.org_id')
-    .leftJoin('normative_filings as f', 'f.doc_id', 'd.id')
-    .select([
-      'd.id',
-      'd.title',
-      'd.registration_no',
-      'd.legality_outcome',
-      'f.status as filing_status',
-      'f.late',
-      'f.submitted_on',
-    ])
-    .where('d.published_on', '>=', `${year}-01-01`)
-    .where('d.published_on', '<=', `${year}-12-31`);
-  if (orgId) {
-    const org = await db.selectFrom('organizations').select('path').where('id', '=', orgId).executeTakeFirst();
-    q = q.where('o.path', 'like', `${org?.path ?? '/none/'}%`);
-  }
-  return q.orderBy('d.published_on').execute();
+async function docsOf(db: Db, year: number, orgId: string | null) {
+  if (!orgId) return publishedIn(db, year);
+  const org = await db.selectFrom('organizations').select('path').where('id', '=', orgId).executeTakeFirst();
+  return publishedIn(db, year, { orgPath: org?.path ?? '/none/' });
 }
 
 const rec = (d: { id: string; title: string; registration_no: string | null }): IndicatorRecord => ({
@@ -33,8 +17,6 @@ const rec = (d: { id: string; title: string; registration_no: string | null }): 
   link: `/admin/normative-docs/${d.id}`,
 });
 
-const pct = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 10);
-
 /** 示范指标体系 No. 27: filing rate, on-time filing rate and conformity rate of normative documents (target 100%). */
 export const normativeIndicators: IndicatorDef[] = [
   {
@@ -42,12 +24,12 @@ export const normativeIndicators: IndicatorDef[] = [
     label: '规范性文件报备率',
     unit: '%',
     async compute(db, p) {
-      const docs = await publishedIn(db, p.year, p.orgId);
-      const filed = docs.filter((d) => d.submitted_on !== null);
+      const docs = await docsOf(db, p.year, p.orgId);
+      const r = filingRates(docs);
       return {
-        value: pct(filed.length, docs.length),
+        value: r.filingRatePct,
         records: docs.map(rec),
-        basis: `${p.year}年公布的规范性文件中已报送备案的比例（${filed.length}/${docs.length}）`,
+        basis: `${p.year}年公布的规范性文件中已报送备案的比例（${r.filed}/${r.published}）`,
       };
     },
   },
@@ -56,12 +38,13 @@ export const normativeIndicators: IndicatorDef[] = [
     label: '规范性文件报备及时率',
     unit: '%',
     async compute(db, p) {
-      const docs = await publishedIn(db, p.year, p.orgId);
-      const onTime = docs.filter((d) => d.submitted_on !== null && d.late === false);
+      const docs = await docsOf(db, p.year, p.orgId);
+      const r = filingRates(docs);
+      // The period is the rule in force (normative.filing, configurable), not a constant.
       return {
-        value: pct(onTime.length, docs.length),
+        value: r.onTimePct,
         records: docs.map(rec),
-        basis: `${p.year}年公布的规范性文件中在公布后30日内报送备案的比例（${onTime.length}/${docs.length}）`,
+        basis: `${p.year}年公布的规范性文件中在公布后${filingPeriodText()}内报送备案的比例（${r.onTime}/${r.published}）`,
       };
     },
   },
@@ -70,15 +53,13 @@ export const normativeIndicators: IndicatorDef[] = [
     label: '规范性文件备案审查规范率',
     unit: '%',
     async compute(db, p) {
-      const docs = await publishedIn(db, p.year, p.orgId);
-      const reviewed = docs.filter((d) =>
-        ['accepted', 'correction_required', 'revocation_proposed'].includes(d.filing_status ?? ''),
-      );
-      const ok = reviewed.filter((d) => d.filing_status === 'accepted');
+      const docs = await docsOf(db, p.year, p.orgId);
+      const reviewed = docs.filter((d) => REVIEW_CONCLUDED.includes(d.filing_status ?? ''));
+      const r = filingRates(docs);
       return {
-        value: pct(ok.length, reviewed.length),
+        value: r.conformityPct,
         records: reviewed.map(rec),
-        basis: `${p.year}年完成备案审查的文件中准予备案（未要求纠正或撤销）的比例（${ok.length}/${reviewed.length}）`,
+        basis: `${p.year}年完成备案审查的文件中准予备案（未要求纠正或撤销）的比例（${r.accepted}/${r.reviewed}）`,
       };
     },
   },
@@ -87,7 +68,7 @@ export const normativeIndicators: IndicatorDef[] = [
     label: '规范性文件合法性审核率',
     unit: '%',
     async compute(db, p) {
-      const docs = await publishedIn(db, p.year, p.orgId);
+      const docs = await docsOf(db, p.year, p.orgId);
       const reviewed = docs.filter(
         (d) => d.legality_outcome === 'lawful' || d.legality_outcome === 'lawful_with_changes',
       );

@@ -1,6 +1,7 @@
 import type { Actor } from '../../platform/access/actor.js';
 import type { Executor } from '../../platform/db/engine.js';
 import { getRecordProof } from '../../platform/ledger/index.js';
+import { earliestOpinionOn } from './commands/procedure.js';
 import { docAbilities } from './normative.policy.js';
 import { type DocRow, filingQuery, gateFacts, loadBases, toFilingDto, toSummary } from './normative.repo.js';
 import type { DocDetailDto } from './normative.schemas.js';
@@ -47,6 +48,9 @@ export async function presentDetail(db: Executor, d: DocRow, actor: Actor): Prom
       outcome: d.legality_outcome,
       opinion: d.legality_opinion,
       reviewedOn: d.legality_reviewed_on,
+      earliestOpinionOn:
+        d.status === 'legality_review' && d.legality_submitted_on ? earliestOpinionOn(d.legality_submitted_on) : null,
+      earlyReason: d.legality_early_reason,
     },
     deliberation: { meeting: d.deliberation_meeting, heldOn: d.deliberation_on },
     interpretation: d.interpretation,

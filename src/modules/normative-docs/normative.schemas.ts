@@ -57,6 +57,8 @@ export const FairReviewBody = z.strictObject({
 export const LegalityOpinionBody = z.strictObject({
   outcome: z.enum(['lawful', 'lawful_with_changes', 'unlawful'], { error: '审核结论应为合法、修改后合法或不合法' }),
   opinion: text('审核意见', 5, 10_000),
+  /** Needed only when the opinion comes before the minimum review time (国办发〔2018〕115号 "一般不少于"). */
+  earlyReason: z.string().trim().max(1000, { error: '提前出具意见的理由不能超过 1000 个字' }).optional(),
 });
 
 export const DeliberationBody = z.strictObject({
@@ -78,6 +80,8 @@ export const FilingSubmitBody = z.strictObject({
   materials: z.array(z.enum(['filing_report', 'text', 'drafting_explanation', 'legal_bases'])).max(4),
   report: text('备案报告', 10, 20_000),
   submittedOn: localDate('报送日期').optional(),
+  /** The drafting explanation, when the document has none on record (kept on the document). */
+  draftingExplanation: z.string().trim().max(20_000, { error: '起草说明不能超过 20000 个字' }).optional(),
 });
 
 export const FilingReviewBody = z.strictObject({
@@ -190,6 +194,9 @@ export const DocDetailDto = DocSummaryDto.extend({
     outcome: z.string().nullable(),
     opinion: z.string().nullable(),
     reviewedOn: z.string().nullable(),
+    /** The earliest day an opinion may be given without a stated reason (minimum review time). */
+    earliestOpinionOn: z.string().nullable(),
+    earlyReason: z.string().nullable(),
   }),
   deliberation: z.object({ meeting: z.string().nullable(), heldOn: z.string().nullable() }),
   interpretation: z.string().nullable(),

@@ -39,6 +39,8 @@ export interface NormativeDocTable {
   legality_opinion: string | null;
   legality_reviewed_on: string | null;
   legality_reviewer_id: string | null;
+  /** Why the opinion came before the minimum review time (国办发〔2018〕115号 "一般不少于"); null when it did not. */
+  legality_early_reason: Generated<string | null>;
   deliberation_meeting: string | null;
   deliberation_on: string | null;
   registration_year: number | null;
@@ -160,6 +162,38 @@ export interface CleanupItemTable {
   decided_at: Date | null;
 }
 
+export interface CatalogEntry {
+  docId: string;
+  title: string;
+  registrationNo: string | null;
+  /** The date of the event the entry records: publication, amendment decision, repeal or lapse. */
+  on: string;
+  /** For amendments, repeals and lapses: the reason recorded. */
+  note: string | null;
+}
+export const CATALOG_SECTIONS = ['made', 'amended', 'repealed', 'lapsed'] as const;
+export type CatalogSection = (typeof CATALOG_SECTIONS)[number];
+export type CatalogEntries = Record<CatalogSection, CatalogEntry[]>;
+
+/** 年度规范性文件目录: one row per publication (version) of an issuing body's catalog for a year. */
+export interface AnnualCatalogTable {
+  id: Generated<string>;
+  org_id: string;
+  year: number;
+  version: number;
+  title: string;
+  entries: Json<CatalogEntries>;
+  counts: Json<Record<CatalogSection, number>>;
+  content_hash: string;
+  leaf_hash: string;
+  due_on: string;
+  late: boolean;
+  reason: string | null;
+  published_on: string;
+  published_by: string | null;
+  published_at: Generated<Date>;
+}
+
 declare module '../../platform/db/schema.js' {
   interface Database {
     normative_issuing_bodies: IssuingBodyTable;
@@ -172,6 +206,7 @@ declare module '../../platform/db/schema.js' {
     normative_cleanup_campaigns: CleanupCampaignTable;
     normative_cleanup_items: CleanupItemTable;
     normative_comments: NormativeCommentTable;
+    normative_annual_catalogs: AnnualCatalogTable;
   }
 }
 
@@ -187,12 +222,25 @@ declare module '../../platform/audit/catalog.js' {
     'normative_doc.flagged': { kind: string; reason: string; lawId?: string | null };
     'normative_doc.review_task_done': { taskId: string; outcome: string };
     'normative_doc.ended': { status: 'expired' | 'repealed'; reason: string; endedOn: string };
-    'normative_filing.submitted': { submittedOn: string; late: boolean; dueOn: string };
+    'normative_filing.submitted': {
+      submittedOn: string;
+      late: boolean;
+      dueOn: string;
+      draftingNoteSupplied?: boolean;
+    };
     'normative_filing.reviewed': { outcome: string; opinion: string; supplementDueOn: string | null };
     'normative_doc.comment_submitted': { receiptNo: string; submitterKind: string };
     'cleanup_campaign.started': { title: string; items: number };
     'cleanup_campaign.decided': { docId: string; outcome: string; reason: string };
     'cleanup_campaign.closed': { summary: Record<string, number> };
+    'normative_catalog.published': {
+      year: number;
+      version: number;
+      counts: Record<string, number>;
+      late: boolean;
+      leafHash: string;
+      reason: string | null;
+    };
   }
 }
 
@@ -213,4 +261,5 @@ registerAuditLabels({
   'cleanup_campaign.started': '启动规范性文件清理',
   'cleanup_campaign.decided': '确定清理结果',
   'cleanup_campaign.closed': '完成规范性文件清理',
+  'normative_catalog.published': '公布年度规范性文件目录',
 });

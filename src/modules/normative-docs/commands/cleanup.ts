@@ -101,7 +101,7 @@ export async function decideItem(
       throw conflict(`该文件已按“${OUTCOME_LABELS[item.outcome]}”处理，不能更改`);
     await trx
       .updateTable('normative_cleanup_items')
-      .set({ outcome: input.outcome, reason: input.reason, decided_by: ctx.actor.userId, decided_at: new Date() })
+      .set({ outcome: input.outcome, reason: input.reason, decided_by: ctx.actor.userId, decided_at: now })
       .where('campaign_id', '=', campaignId)
       .where('doc_id', '=', input.docId)
       .execute();

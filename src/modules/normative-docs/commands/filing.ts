@@ -1,11 +1,10 @@
 import type { RequestCtx } from '../../../platform/access/actor.js';
 import { recordAudit } from '../../../platform/audit/index.js';
-import { addWorkingDays, closeDeadlinesFor, formatZh, today } from '../../../platform/calendar/index.js';
+import { closeDeadlinesFor, formatZh, registerDeadline, today } from '../../../platform/calendar/index.js';
 import type { Db } from '../../../platform/db/engine.js';
 import { AppError, conflict, notFound, unprocessable } from '../../../platform/errors.js';
 import type { z } from '../../../platform/http/zod.js';
 import { anchorRecord } from '../../../platform/ledger/index.js';
-import { normativeSettings } from '../normative.config.js';
 import { normativePolicy } from '../normative.policy.js';
 import type { FilingReviewBody, FilingSubmitBody } from '../normative.schemas.js';
 import { FILING_MATERIALS, type FilingMaterial, type FilingStatus } from '../normative.tables.js';
@@ -17,10 +16,56 @@ export const MATERIAL_LABELS: Record<FilingMaterial, string> = {
   legal_bases: '制定依据',
 };
 
+/** The shortest drafting explanation accepted at filing (a sentence on background, basis and content). */
+const MIN_EXPLANATION = 20;
+
+/**
+ * The formal check of the package (same 条例 Art 10; Art 12 returns incomplete filings): every material is
+ * ticked, and the drafting explanation and the legal bases actually exist on the document, not just as
+ * ticked names. A drafting explanation missing from the document may be supplied with the filing (it is then
+ * kept on the document); legal bases cannot be added after publication (they were published and anchored
+ * with the text). Returns the explanation to store, if supplied.
+ */
+function formalCheck(
+  input: z.infer<typeof FilingSubmitBody>,
+  doc: { draftingNote: string; bases: number },
+): { suppliedNote: string | null } {
+  const missing = FILING_MATERIALS.filter((m) => !input.materials.includes(m));
+  if (missing.length) {
+    throw unprocessable(`备案材料不齐全，缺少：${missing.map((m) => MATERIAL_LABELS[m]).join('、')}。请补齐后报送。`, {
+      field: 'materials',
+      missing,
+    });
+  }
+  const supplied = input.draftingExplanation?.trim() ?? '';
+  const hasNote = doc.draftingNote.trim().length > 0;
+  const problems: { field: string; text: string }[] = [];
+  if (!hasNote && supplied.length < MIN_EXPLANATION) {
+    problems.push({
+      field: 'draftingExplanation',
+      text: `起草说明（本文件未附起草说明，请在“起草说明”栏填写制定背景、依据和主要内容，至少 ${MIN_EXPLANATION} 个字）`,
+    });
+  }
+  if (doc.bases === 0) {
+    problems.push({
+      field: 'legal_bases',
+      text: '制定依据（本文件未记载所依据的法律、法规及条款。制定依据随正文公布、不能事后补记，请按程序修改文件并载明制定依据后重新公布，或联系司法局）',
+    });
+  }
+  if (problems.length) {
+    throw unprocessable(
+      `已勾选的材料在文件中并不存在，缺少：${problems.map((p) => p.text).join('；')}。备案未报送，文件未作改动。`,
+      { field: problems[0]!.field, missing: problems.map((p) => p.field) },
+    );
+  }
+  return { suppliedNote: hasNote ? null : supplied };
+}
+
 /**
  * Submit the filing (上海市人大常委会规范性文件备案审查条例 Art 10: within 30 days of publication, with the filing
  * report, the text and the explanatory materials). The formal check happens here: incomplete packages are
- * refused with the missing items named. A filing after the deadline is accepted and marked late.
+ * refused with the missing items named. A filing after the deadline is accepted and marked late; a
+ * resubmission after a return closes the supplement deadline (Art 12).
  */
 export async function submitFiling(
   db: Db,
@@ -35,7 +80,7 @@ export async function submitFiling(
       .innerJoin('organizations as o', 'o.id', 'f.org_id')
       .innerJoin('normative_docs as d', 'd.id', 'f.doc_id')
       .selectAll('f')
-      .select(['o.path as org_path', 'd.published_on'])
+      .select(['o.path as org_path', 'd.published_on', 'd.drafting_note'])
       .where('f.doc_id', '=', docId)
       .forUpdate()
       .executeTakeFirst();
@@ -47,13 +92,13 @@ export async function submitFiling(
         status: f.status,
       });
     }
-    const missing = FILING_MATERIALS.filter((m) => !input.materials.includes(m));
-    if (missing.length) {
-      throw unprocessable(
-        `备案材料不齐全，缺少：${missing.map((m) => MATERIAL_LABELS[m]).join('、')}。请补齐后报送。`,
-        { field: 'materials', missing },
-      );
-    }
+    const bases = await trx
+      .selectFrom('normative_doc_bases as b')
+      .innerJoin('laws as l', 'l.id', 'b.law_id')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('b.doc_id', '=', docId)
+      .executeTakeFirstOrThrow();
+    const { suppliedNote } = formalCheck(input, { draftingNote: f.drafting_note, bases: Number(bases.n) });
     const t = today(now);
     const submittedOn = input.submittedOn ?? t;
     if (submittedOn > t) throw unprocessable('报送日期不能晚于今天', { field: 'submittedOn' });
@@ -75,13 +120,21 @@ export async function submitFiling(
       })
       .where('id', '=', f.id)
       .execute();
+    if (suppliedNote) {
+      await trx
+        .updateTable('normative_docs')
+        .set({ drafting_note: suppliedNote, updated_at: new Date() })
+        .where('id', '=', docId)
+        .execute();
+    }
     await closeDeadlinesFor(trx, ctx, 'normative_doc', docId, 'normative.filing');
+    if (f.status === 'returned') await closeDeadlinesFor(trx, ctx, 'normative_doc', docId, SUPPLEMENT_RULE);
     await recordAudit(trx, ctx, {
       action: 'normative_filing.submitted',
       entityKind: 'normative_doc',
       entityId: docId,
       orgId: f.org_id,
-      data: { submittedOn, late, dueOn: due },
+      data: { submittedOn, late, dueOn: due, ...(suppliedNote ? { draftingNoteSupplied: true } : {}) },
     });
   });
 }
@@ -93,10 +146,14 @@ const OUTCOME_LABELS: Record<z.infer<typeof FilingReviewBody>['outcome'], string
   revocation_proposed: '建议撤销',
 };
 
+/** The supplement period after a return (条例 Art 12: 10 working days; configurable on the rules page). */
+export const SUPPLEMENT_RULE = 'normative.filing_supplement';
+
 /**
  * The reviewing body's substantive review (same 条例 Arts 28–35). Accepted filings get a receipt anchored in
- * the ledger; a return sets the supplement deadline (10 working days by default); correction and revocation
- * flag the document for the drafting unit.
+ * the ledger; a return registers the supplement deadline with the deadline engine (rule
+ * `normative.filing_supplement`, so it gets due-soon and overdue sweeps); correction and revocation flag the
+ * document for the drafting unit.
  */
 export async function reviewFiling(
   db: Db,
@@ -105,7 +162,6 @@ export async function reviewFiling(
   input: z.infer<typeof FilingReviewBody>,
   now = new Date(),
 ) {
-  const settings = normativeSettings();
   await db.transaction().execute(async (trx) => {
     const f = await trx
       .selectFrom('normative_filings as f')
@@ -121,7 +177,19 @@ export async function reviewFiling(
       throw new AppError('forbidden', '只有备案审查机构（司法局）人员可以审查备案。');
     if (f.status !== 'submitted') throw conflict('只能审查“已报送待审查”的备案', { status: f.status });
     const t = today(now);
-    const supplementDue = input.outcome === 'returned' ? addWorkingDays(t, settings.supplementWorkingDays) : null;
+    const supplementDue =
+      input.outcome === 'returned'
+        ? (
+            await registerDeadline(trx, ctx, {
+              entityKind: 'normative_doc',
+              entityId: docId,
+              ruleId: SUPPLEMENT_RULE,
+              triggerDate: t,
+              orgId: f.org_id,
+              label: `${f.title}（备案补正）`,
+            })
+          ).due_date
+        : null;
     const status: FilingStatus = input.outcome;
     await trx
       .updateTable('normative_filings')

@@ -3,7 +3,9 @@ import { recordAudit } from '../../../platform/audit/index.js';
 import {
   checkMinimumPeriod,
   closeDeadlinesFor,
+  computeDue,
   formatZh,
+  getRule,
   registerDeadline,
   today,
 } from '../../../platform/calendar/index.js';
@@ -139,12 +141,36 @@ export function submitLegalityReview(db: Db, ctx: RequestCtx, id: string, now = 
       label: d.title,
     });
     return {
-      patch: { legality_submitted_on: on, legality_outcome: null, legality_opinion: null, legality_reviewed_on: null },
+      patch: {
+        legality_submitted_on: on,
+        legality_outcome: null,
+        legality_opinion: null,
+        legality_reviewed_on: null,
+        legality_early_reason: null,
+      },
     };
   });
 }
 
-/** The written legality opinion (国办发〔2018〕115号). "Unlawful" sends the draft back; nothing goes to deliberation. */
+/** The minimum review time (国办发〔2018〕115号: 一般不少于5个工作日; [B], configurable on the rules page). */
+export const LEGALITY_MINIMUM_RULE = 'normative.legality_review';
+/** Shortest reason accepted for an opinion given before the minimum review time. */
+const MIN_EARLY_REASON = 10;
+
+const minimumText = () => {
+  const r = getRule(LEGALITY_MINIMUM_RULE);
+  return `${r.amount}${r.unit === 'working_days' ? '个工作日' : '日'}`;
+};
+
+/** The first day an opinion may be given without a reason: the minimum review time counted from submission. */
+export const earliestOpinionOn = (submittedOn: string) => computeDue(LEGALITY_MINIMUM_RULE, submittedOn).due;
+
+/**
+ * The written legality opinion (国办发〔2018〕115号). "Unlawful" sends the draft back; nothing goes to deliberation.
+ * The reviewing body is guaranteed the minimum review time ("审核时间一般不少于5个工作日"): an opinion before it
+ * elapses is refused unless the reviewer states why it is given early (the word "一般" allows exceptions, e.g.
+ * urgency); the reason is stored with the opinion and in the audit event.
+ */
 export function recordLegalityOpinion(
   db: Db,
   ctx: RequestCtx,
@@ -154,14 +180,32 @@ export function recordLegalityOpinion(
 ) {
   const action: DocAction = input.outcome === 'unlawful' ? 'fail_legality_review' : 'pass_legality_review';
   return step(db, ctx, id, action, 'review', async (trx, d) => {
+    const on = today(now);
+    let earlyReason: string | null = null;
+    if (d.legality_submitted_on) {
+      if (on < d.legality_submitted_on) throw unprocessable('审核意见日期不能早于送审日期', { field: 'reviewedOn' });
+      const check = checkMinimumPeriod(LEGALITY_MINIMUM_RULE, d.legality_submitted_on, on);
+      if (!check.ok) {
+        const reason = input.earlyReason?.trim() ?? '';
+        if (reason.length < MIN_EARLY_REASON) {
+          throw unprocessable(
+            `合法性审核时间不足：审核时间一般不少于${minimumText()}（${getRule(LEGALITY_MINIMUM_RULE).legalBasis}），本件于${formatZh(d.legality_submitted_on)}送审，最早可于${formatZh(check.minimumEnd)}出具审核意见。如确需提前出具（如情况紧急），请在“提前出具理由”中说明（至少 ${MIN_EARLY_REASON} 个字）；审核意见未保存。`,
+            { field: 'earlyReason', earliestOn: check.minimumEnd, submittedOn: d.legality_submitted_on },
+          );
+        }
+        earlyReason = reason;
+      }
+    }
     await closeDeadlinesFor(trx, ctx, 'normative_doc', d.id, 'normative.legality_review_due');
     return {
       patch: {
         legality_outcome: input.outcome,
         legality_opinion: input.opinion,
-        legality_reviewed_on: today(now),
+        legality_reviewed_on: on,
         legality_reviewer_id: ctx.actor?.userId ?? null,
+        legality_early_reason: earlyReason,
       },
+      note: earlyReason ? `未满最短审核时间提前出具审核意见，理由：${earlyReason}` : undefined,
     };
   });
 }

@@ -6,6 +6,9 @@ import { get } from '../../shared/api';
 import { ActionButton } from './ActionButton';
 import { type DocDetail, STATUS_COLORS } from './types';
 
+/** Today in Beijing time, YYYY-MM-DD (the server's calendar day). */
+const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+
 const yesNo = [
   { value: true, label: '是' },
   { value: false, label: '否' },
@@ -145,6 +148,15 @@ export function NormativeDetailPage() {
                   ],
                 },
                 { name: 'opinion', label: '审核意见', kind: 'textarea' },
+                ...(d.legality.earliestOpinionOn && d.legality.earliestOpinionOn > today()
+                  ? [
+                      {
+                        name: 'earlyReason',
+                        label: `提前出具理由（未满最短审核时间，${d.legality.earliestOpinionOn}前出具须说明理由）`,
+                        kind: 'textarea' as const,
+                      },
+                    ]
+                  : []),
               ]}
             />
           )}
@@ -181,6 +193,15 @@ export function NormativeDetailPage() {
               fields={[
                 { name: 'materials', label: '备案材料', kind: 'checkboxes', options: MATERIALS },
                 { name: 'report', label: '备案报告', kind: 'textarea' },
+                ...(d.draftingNote.trim()
+                  ? []
+                  : [
+                      {
+                        name: 'draftingExplanation',
+                        label: '起草说明（本文件未附起草说明，报送备案时须填写）',
+                        kind: 'textarea' as const,
+                      },
+                    ]),
               ]}
             />
           )}
@@ -230,9 +251,9 @@ export function NormativeDetailPage() {
         </Descriptions.Item>
         <Descriptions.Item label="合法性审核">
           {d.legality.outcome
-            ? `${d.legality.reviewedOn}：${d.legality.opinion}`
+            ? `${d.legality.reviewedOn}：${d.legality.opinion}${d.legality.earlyReason ? `（提前出具，理由：${d.legality.earlyReason}）` : ''}`
             : d.legality.submittedOn
-              ? `已于${d.legality.submittedOn}送审`
+              ? `已于${d.legality.submittedOn}送审${d.legality.earliestOpinionOn ? `，${d.legality.earliestOpinionOn}起可出具审核意见` : ''}`
               : '未送审'}
         </Descriptions.Item>
         <Descriptions.Item label="集体审议">

@@ -1,4 +1,5 @@
-import { AuditOutlined, ClearOutlined, FileTextOutlined } from '@ant-design/icons';
+import { AuditOutlined, ClearOutlined, FileTextOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { CatalogPage } from './CatalogPage';
 import { CleanupPage } from './CleanupPage';
 import type { AdminRoute } from '../types';
 import { FilingsPage } from './FilingsPage';
@@ -20,6 +21,11 @@ export const normativeAdminRoutes: AdminRoute[] = [
     path: 'normative-cleanups',
     element: <CleanupPage />,
     menu: { label: '文件清理', group: '行政规范性文件', icon: <ClearOutlined />, order: 2 },
+  },
+  {
+    path: 'normative-catalogs',
+    element: <CatalogPage />,
+    menu: { label: '年度目录', group: '行政规范性文件', icon: <UnorderedListOutlined />, order: 3 },
   },
   { path: 'normative-docs/:id', element: <NormativeDetailPage /> },
 ];

@@ -44,7 +44,14 @@ export interface DocDetail extends DocSummary {
     done: boolean;
   };
   fairReview: { done: boolean; conclusion: string | null };
-  legality: { submittedOn: string | null; outcome: string | null; opinion: string | null; reviewedOn: string | null };
+  legality: {
+    submittedOn: string | null;
+    outcome: string | null;
+    opinion: string | null;
+    reviewedOn: string | null;
+    earliestOpinionOn: string | null;
+    earlyReason: string | null;
+  };
   deliberation: { meeting: string | null; heldOn: string | null };
   interpretation: string | null;
   contentHash: string | null;
@@ -70,3 +77,18 @@ export const STATUS_COLORS: Record<string, string> = {
   expired: 'default',
   repealed: 'red',
 };
+
+export interface CatalogEntry {
+  docId: string;
+  title: string;
+  registrationNo: string | null;
+  on: string;
+  note: string | null;
+}
+export type CatalogSection = 'made' | 'amended' | 'repealed' | 'lapsed';
+export const CATALOG_SECTIONS: { key: CatalogSection; label: string; verb: string }[] = [
+  { key: 'made', label: '制定', verb: '公布' },
+  { key: 'amended', label: '修改', verb: '决定修改' },
+  { key: 'repealed', label: '废止', verb: '废止' },
+  { key: 'lapsed', label: '失效', verb: '失效' },
+];

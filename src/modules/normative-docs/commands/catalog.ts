@@ -1,0 +1,126 @@
+import type { RequestCtx } from '../../../platform/access/actor.js';
+import { recordAudit } from '../../../platform/audit/index.js';
+import { formatZh, today } from '../../../platform/calendar/index.js';
+import type { Db } from '../../../platform/db/engine.js';
+import { AppError, conflict, notFound, unprocessable } from '../../../platform/errors.js';
+import { anchorRecord } from '../../../platform/ledger/index.js';
+import { catalogDueOn, catalogEntries, catalogTitle, countsOf, entriesHash } from '../normative.catalog.js';
+import { normativePolicy } from '../normative.policy.js';
+
+export interface PublishCatalogInput {
+  orgId: string;
+  year: number;
+  /** Required when the catalog of this body and year was published before (a correction). */
+  reason?: string;
+}
+
+/**
+ * Publish an issuing body's catalog of the documents made, amended, repealed and lapsed in a year
+ * (上海市人大常委会规范性文件备案审查条例 Art 13: by 31 January of the following year, rule
+ * `normative.annual_catalog`). The year must have ended. The entries are computed from the record inside the
+ * transaction, stored as published, anchored in the ledger and audited. Publishing again is a correction: it
+ * needs a reason and changed entries, and becomes the next version (earlier versions stay on record).
+ */
+export async function publishCatalog(
+  db: Db,
+  ctx: RequestCtx,
+  input: PublishCatalogInput,
+  now = new Date(),
+): Promise<{ id: string; version: number; late: boolean; leafHash: string }> {
+  return db.transaction().execute(async (trx) => {
+    // Locking the issuing body serializes concurrent publications of its catalogs (versions never collide).
+    const body = await trx
+      .selectFrom('normative_issuing_bodies as b')
+      .innerJoin('organizations as o', 'o.id', 'b.org_id')
+      .select(['b.org_id', 'o.name', 'o.path'])
+      .where('b.org_id', '=', input.orgId)
+      .forUpdate('b')
+      .executeTakeFirst();
+    if (!body) {
+      const org = await trx.selectFrom('organizations').select('path').where('id', '=', input.orgId).executeTakeFirst();
+      if (!org || !normativePolicy.view(ctx.actor, org.path)) throw notFound('制定机关');
+      throw unprocessable('该单位不在行政规范性文件制定主体清单内，没有年度目录可以公布。请选择清单内的制定机关。', {
+        field: 'orgId',
+      });
+    }
+    if (!ctx.actor || !normativePolicy.view(ctx.actor, body.path)) throw notFound('制定机关');
+    if (!normativePolicy.manage(ctx.actor, body.path))
+      throw new AppError('forbidden', '只有制定机关的法治联络员或负责人可以公布本机关的年度规范性文件目录。');
+    const t = today(now);
+    const dueOn = catalogDueOn(input.year);
+    if (t <= `${input.year}-12-31`) {
+      throw unprocessable(
+        `${input.year}年度尚未结束，不能公布该年度目录。年度目录应在次年公布（截止${formatZh(dueOn)}），请选择已结束的年度。`,
+        { field: 'year', dueOn },
+      );
+    }
+    const entries = (await catalogEntries(trx, [body.org_id], input.year)).get(body.org_id)!;
+    const hash = entriesHash(entries);
+    const prev = await trx
+      .selectFrom('normative_annual_catalogs')
+      .select(['version', 'content_hash'])
+      .where('org_id', '=', body.org_id)
+      .where('year', '=', input.year)
+      .orderBy('version', 'desc')
+      .executeTakeFirst();
+    const reason = input.reason?.trim() || null;
+    if (prev && prev.content_hash === hash) {
+      throw conflict(`${body.name}${input.year}年度目录与已公布的第${prev.version}版内容相同，无需重新公布。`, {
+        version: prev.version,
+      });
+    }
+    if (prev && (!reason || reason.length < 4)) {
+      throw unprocessable(
+        `${body.name}${input.year}年度目录已公布第${prev.version}版。重新公布属于更正，请在“更正理由”中说明原因（至少 4 个字）。`,
+        { field: 'reason', version: prev.version },
+      );
+    }
+    const version = (prev?.version ?? 0) + 1;
+    const title = catalogTitle(body.name, input.year);
+    const counts = countsOf(entries);
+    const late = t > dueOn;
+    const anchored = await anchorRecord(trx, {
+      recordKind: 'normative_annual_catalog',
+      recordId: `${body.org_id}:${input.year}:v${version}`,
+      content: {
+        issuingBody: body.name,
+        orgId: body.org_id,
+        year: input.year,
+        version,
+        title,
+        publishedOn: t,
+        entries,
+        counts,
+        ...(reason && prev ? { correctionReason: reason } : {}),
+      },
+    });
+    const row = await trx
+      .insertInto('normative_annual_catalogs')
+      .values({
+        org_id: body.org_id,
+        year: input.year,
+        version,
+        title,
+        entries: JSON.stringify(entries),
+        counts: JSON.stringify(counts),
+        content_hash: hash,
+        leaf_hash: anchored.leafHash,
+        due_on: dueOn,
+        late,
+        reason: prev ? reason : null,
+        published_on: t,
+        published_by: ctx.actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, {
+      action: 'normative_catalog.published',
+      entityKind: 'normative_catalog',
+      entityId: row.id,
+      orgId: body.org_id,
+      visibility: 'public',
+      data: { year: input.year, version, counts, late, leafHash: anchored.leafHash, reason: prev ? reason : null },
+    });
+    return { id: row.id, version, late, leafHash: anchored.leafHash };
+  });
+}
