@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../src/platform/seed/demo-data.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
-import { launchBrowser, listen, loginInBrowser } from './helpers/browser.js';
+import { axeSerious, launchBrowser, listen, loginInBrowser } from './helpers/browser.js';
 
 /**
  * Every workbench page, for every kind of user, on the full demo district: each menu entry is opened and the
@@ -25,6 +25,32 @@ describe('browser: every workbench page opens cleanly for every demo role', () =
   after(async () => {
     await browser?.close();
     await t?.close();
+  });
+
+  test('the public portal: every menu page opens for an anonymous citizen, with no serious accessibility violation', async (tc) => {
+    // bypassCSP only so that axe can be injected; the workbench pages below run under the real policy.
+    const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 }, bypassCSP: true });
+    const page = await ctx.newPage();
+    const problems: string[] = [];
+    let where = '首页';
+    page.on('pageerror', (e) => problems.push(`${where}: 脚本错误 ${e.message}`));
+    page.on('response', (r) => {
+      if (r.url().includes('/api/') && (r.status() >= 500 || (r.request().method() === 'GET' && r.status() >= 400 && !r.url().includes('/api/auth/me'))))
+        problems.push(`${where}: ${r.url().replace(base, '')} → ${r.status()}`);
+    });
+    await page.goto(`${base}/`);
+    const items = page.locator('.ant-menu-item');
+    await items.first().waitFor();
+    const n = await items.count();
+    for (let i = 0; i < n; i++) {
+      where = (await items.nth(i).innerText()).trim();
+      await items.nth(i).click();
+      await page.waitForLoadState('networkidle');
+      for (const v of await axeSerious(page)) problems.push(`${where}: 无障碍 ${v.id} ${v.targets.slice(0, 2).join(' ')}`);
+    }
+    tc.diagnostic(`portal: ${n} pages opened`);
+    await ctx.close();
+    assert.deepEqual(problems, []);
   });
 
   for (const user of USERS) {

@@ -23,6 +23,8 @@ const theme = {
     colorTextDescription: 'rgba(0,0,0,0.68)',
     colorTextTertiary: 'rgba(0,0,0,0.66)',
     colorTextPlaceholder: 'rgba(0,0,0,0.55)',
+    // Empty-list texts ("暂无数据") use the disabled colour: readable text, so it must meet AA too.
+    colorTextDisabled: 'rgba(0,0,0,0.58)',
     borderRadius: 4,
     controlHeight: 36,
   },
