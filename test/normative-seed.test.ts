@@ -36,6 +36,14 @@ test('demo seed: documents in every state through the real commands, sweep lapse
   assert.equal(figures['normative.conformity_pct'], 100);
   assert.equal(figures['normative.legality_review_coverage_pct'], 100);
   assert.equal(figures['normative.in_force_count'], 4);
+  // The market regulator's annual catalogs for 2024 and 2025 are on the portal, each with the documents it made.
+  const cats = (await ta.call(null, { method: 'GET', url: '/api/public/normative-catalogs' })).json();
+  const scjCats = cats.items.filter((c: { title: string }) => c.title.includes('市场监管局'));
+  assert.deepEqual(scjCats.map((c: { year: number }) => c.year).sort(), [2024, 2025]);
+  for (const c of scjCats) {
+    assert.ok(c.counts.made >= 1, JSON.stringify(c.counts));
+    assert.match(c.leafHash, /^[0-9a-f]{64}$/);
+  }
   // Seeding twice does nothing.
   await seedNormativeDemo(ta.db);
   assert.equal((await ta.db.selectFrom('normative_docs').select('id').execute()).length, rows.length);

@@ -2,6 +2,7 @@ import { seedDemoLaws } from '../laws/laws.demo.js';
 import type { RequestCtx } from '../../platform/access/actor.js';
 import { loadActor } from '../../platform/auth/actor-loader.js';
 import type { Db } from '../../platform/db/engine.js';
+import { publishCatalog } from './commands/catalog.js';
 import { createDoc, reviseDoc, upsertIssuingBody } from './commands/drafting.js';
 import { reviewFiling, submitFiling } from './commands/filing.js';
 import { runNormativeSweep } from './commands/lifecycle.js';
@@ -353,6 +354,12 @@ export async function seedNormativeDemo(db: Db): Promise<void> {
     body: '第一条 为推进信用监管，优化营商环境，制定本办法。\n第二条 申请人作出信用承诺的，可以容缺受理。\n第三条 承诺不实的，依法撤销相关决定并记入信用记录。',
     changeNote: '根据法制科意见补充承诺不实的处理',
   });
+
+  // The market regulator published its annual catalogs on time (by 31 January of the following year), so the
+  // portal's catalog column has real entries with their ledger proofs.
+  const scjOrg = await org('SCJ');
+  await publishCatalog(db, scj, { orgId: scjOrg, year: 2024 }, at('2025-01-20'));
+  await publishCatalog(db, scj, { orgId: scjOrg, year: 2025 }, at('2026-01-16'));
 
   await runNormativeSweep(db);
 }
