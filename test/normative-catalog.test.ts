@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { seedDemoLaws } from '../src/modules/laws/laws.demo.js';
 import { decideItem, startCampaign } from '../src/modules/normative-docs/commands/cleanup.js';
+import { registerCatalogDeadlines } from '../src/modules/normative-docs/commands/catalog.js';
 import { createDoc, upsertIssuingBody } from '../src/modules/normative-docs/commands/drafting.js';
 import { repealDoc, runNormativeSweep } from '../src/modules/normative-docs/commands/lifecycle.js';
 import {
@@ -186,6 +187,22 @@ describe('annual catalog of normative documents made, amended, repealed and laps
     assert.equal((await auditFor(t.db, 'normative_catalog')).length, 0);
   });
 
+  test('the year\'s catalog is a registered deadline for every listed body until it is published (once)', async () => {
+    const year = Number(today().slice(0, 4)) - 1;
+    const first = await registerCatalogDeadlines(t.db);
+    assert.ok(first >= 2, `registered ${first}`);
+    assert.equal(await registerCatalogDeadlines(t.db), 0, 'idempotent');
+    const dl = await t.db
+      .selectFrom('deadlines')
+      .selectAll()
+      .where('entity_kind', '=', 'normative_catalog_due')
+      .where('entity_id', '=', `${org.SCJ}:${year}`)
+      .executeTakeFirstOrThrow();
+    assert.equal(dl.rule_id, 'normative.annual_catalog');
+    assert.equal(dl.status, 'open');
+    assert.ok(String(dl.due_date) >= `${year + 1}-01-31` && String(dl.due_date) <= `${year + 1}-02-07`, String(dl.due_date));
+  });
+
   let catalogId: string;
   test('publication: stored as published, anchored in the ledger, audited, late after 31 January', async () => {
     const res = await publish(liaison, { orgId: org.SCJ, year: 2025 });
@@ -213,6 +230,15 @@ describe('annual catalog of normative documents made, amended, repealed and laps
     assert.equal(ev.length, 1);
     assert.equal(ev[0]!.action, 'normative_catalog.published');
     assert.equal((ev[0]!.data as { leafHash: string }).leafHash, r.leafHash);
+    // Publishing discharged the duty: the body's catalog deadline is closed (late, as the catalog is).
+    const dl = await t.db
+      .selectFrom('deadlines')
+      .select(['status', 'met'])
+      .where('entity_kind', '=', 'normative_catalog_due')
+      .where('entity_id', '=', `${org.SCJ}:2025`)
+      .executeTakeFirstOrThrow();
+    assert.equal(dl.status, 'closed');
+    assert.equal(dl.met, false);
     const again = await publish(liaison, { orgId: org.SCJ, year: 2025 });
     assert.equal(again.statusCode, 409, 'unchanged: nothing to publish');
     assert.match(again.json().message, /内容相同/);

@@ -29,7 +29,7 @@ export const normativeDocsModule: ModuleManifest = {
       intervalMs: 60 * 60_000,
       run: async (db, now) => {
         const r = await runNormativeSweep(db, now);
-        return `到期失效${r.lapsed}件，到期评估提醒${r.warned}件`;
+        return `到期失效${r.lapsed}件，到期评估提醒${r.warned}件，登记年度目录公布期限${r.catalogsDue}项`;
       },
     },
   ],

@@ -1,6 +1,8 @@
 import type { RequestCtx } from '../../../platform/access/actor.js';
 import { recordAudit } from '../../../platform/audit/index.js';
-import { formatZh, today } from '../../../platform/calendar/index.js';
+import { sql } from 'kysely';
+import { systemCtx } from '../../../platform/access/actor.js';
+import { closeDeadlinesFor, formatZh, registerDeadline, today } from '../../../platform/calendar/index.js';
 import type { Db } from '../../../platform/db/engine.js';
 import { AppError, conflict, notFound, unprocessable } from '../../../platform/errors.js';
 import { anchorRecord } from '../../../platform/ledger/index.js';
@@ -121,6 +123,63 @@ export async function publishCatalog(
       visibility: 'public',
       data: { year: input.year, version, counts, late, leafHash: anchored.leafHash, reason: prev ? reason : null },
     });
+    // The body's statutory duty for this year is done: its catalog deadline (registered by the sweep) closes.
+    await closeDeadlinesFor(trx, ctx, CATALOG_DEADLINE_KIND, `${body.org_id}:${input.year}`);
     return { id: row.id, version, late, leafHash: anchored.leafHash };
   });
+}
+
+// Distinct from the catalog rows' own entity kind ('normative_catalog'), so the duty and the publication stay apart in the audit log.
+export const CATALOG_DEADLINE_KIND = 'normative_catalog_due';
+
+/**
+ * From 1 January, every active issuing body owes the catalog of the year just ended (Art 13, rule
+ * `normative.annual_catalog`): the sweep registers that duty with the deadline engine once per body and year,
+ * so it is flagged due-soon and overdue and its unit is notified like any statutory deadline. Bodies that have
+ * already published get none. Idempotent.
+ */
+export async function registerCatalogDeadlines(db: Db, now = new Date()): Promise<number> {
+  const year = Number(today(now).slice(0, 4)) - 1;
+  const ctx = systemCtx('normative-sweep');
+  const owing = await db
+    .selectFrom('normative_issuing_bodies as b')
+    .innerJoin('organizations as o', 'o.id', 'b.org_id')
+    .select(['b.org_id', 'o.name'])
+    .where('b.active', '=', true)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('normative_annual_catalogs as c')
+            .select('c.id')
+            .whereRef('c.org_id', '=', 'b.org_id')
+            .where('c.year', '=', year),
+        ),
+      ),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('deadlines as d')
+            .select('d.id')
+            .where('d.entity_kind', '=', CATALOG_DEADLINE_KIND)
+            .where('d.entity_id', '=', sql<string>`b.org_id::text || ':' || ${String(year)}`),
+        ),
+      ),
+    )
+    .execute();
+  for (const b of owing) {
+    await db.transaction().execute((trx) =>
+      registerDeadline(trx, ctx, {
+        entityKind: CATALOG_DEADLINE_KIND,
+        entityId: `${b.org_id}:${year}`,
+        ruleId: 'normative.annual_catalog',
+        triggerDate: `${year}-12-31`,
+        orgId: b.org_id,
+        label: catalogTitle(b.name, year),
+      }),
+    );
+  }
+  return owing.length;
 }

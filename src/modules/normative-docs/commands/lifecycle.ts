@@ -10,6 +10,7 @@ import type { LawSupersededEvent } from '../../laws/laws.hooks.js';
 import { normativeSettings } from '../normative.config.js';
 import { normativePolicy } from '../normative.policy.js';
 import { type DocRow, findDoc, lockDoc } from '../normative.repo.js';
+import { registerCatalogDeadlines } from './catalog.js';
 import { step } from './procedure.js';
 
 /** Tell the unit's liaisons and heads (idempotent through the dedupe key). */
@@ -94,6 +95,8 @@ export function repealDoc(db: Db, ctx: RequestCtx, id: string, reason: string, n
 export interface SweepResult {
   lapsed: number;
   warned: number;
+  /** Annual-catalog duties newly registered as deadlines (see registerCatalogDeadlines). */
+  catalogsDue: number;
 }
 
 /**
@@ -104,7 +107,7 @@ export async function runNormativeSweep(db: Db, now = new Date()): Promise<Sweep
   const s = normativeSettings();
   const t = today(now);
   const ctx = systemCtx('normative-sweep');
-  const res: SweepResult = { lapsed: 0, warned: 0 };
+  const res: SweepResult = { lapsed: 0, warned: 0, catalogsDue: 0 };
   const expired = await db
     .selectFrom('normative_docs')
     .select('id')
@@ -172,6 +175,7 @@ export async function runNormativeSweep(db: Db, now = new Date()): Promise<Sweep
       });
     });
   }
+  res.catalogsDue = await registerCatalogDeadlines(db, now);
   return res;
 }
 
