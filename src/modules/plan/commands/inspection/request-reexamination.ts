@@ -1,0 +1,49 @@
+import type { RequestCtx } from '../../../../platform/access/actor.js';
+import { recordAudit } from '../../../../platform/audit/index.js';
+import { computeDue, registerDeadline } from '../../../../platform/calendar/index.js';
+import type { Db } from '../../../../platform/db/engine.js';
+import { unprocessable } from '../../../../platform/errors.js';
+import { actDate, assertTargetTransition, closeOn, lockTarget } from './shared.js';
+
+/** Art 17: re-examination may be requested within 30 days of receiving the conclusion. */
+export async function requestReexamination(
+  db: Db,
+  ctx: RequestCtx,
+  id: string,
+  input: { orgId: string; reason: string; requestedOn: string },
+): Promise<{ decisionDue: string }> {
+  const on = actDate(input.requestedOn, '申请日期', 'requestedOn');
+  return db.transaction().execute(async (trx) => {
+    const t = await lockTarget(trx, id, input.orgId);
+    const to = assertTargetTransition(t.status, 'request_reexamination');
+    const due = computeDue('inspection.reexamination_request', t.conclusion_served_on!);
+    if (on < t.conclusion_served_on!) throw unprocessable('申请日期不能早于督查结论送达日期', { field: 'requestedOn' });
+    if (on > due.due) {
+      throw unprocessable(
+        `申请复核期限已于 ${due.due} 届满（收到督查结论之日起30日内，《政府督查工作条例》第十七条），不能再申请复核`,
+        { field: 'requestedOn', due: due.due },
+      );
+    }
+    await trx
+      .updateTable('inspection_targets')
+      .set({ status: to, reexamination_reason: input.reason, reexamination_requested_on: on, updated_at: new Date() })
+      .where('id', '=', t.id)
+      .execute();
+    await closeOn(trx, ctx, t.id, 'inspection.reexamination_request', on);
+    const d = await registerDeadline(trx, ctx, {
+      entityKind: 'inspection_target',
+      entityId: t.id,
+      ruleId: 'inspection.reexamination_decision',
+      triggerDate: on,
+      orgId: input.orgId,
+    });
+    await recordAudit(trx, ctx, {
+      action: 'inspection.reexamination_requested',
+      entityKind: 'inspection',
+      entityId: id,
+      orgId: input.orgId,
+      data: { orgId: input.orgId, requestedOn: on },
+    });
+    return { decisionDue: d.due_date! };
+  });
+}

@@ -1,0 +1,53 @@
+import type { RequestCtx } from '../../../../platform/access/actor.js';
+import { recordAudit } from '../../../../platform/audit/index.js';
+import type { Db } from '../../../../platform/db/engine.js';
+import { unprocessable } from '../../../../platform/errors.js';
+import { actDate, assertTargetTransition, lockTarget } from './shared.js';
+
+/**
+ * Art 18: the inspection office verifies the unit's rectification or sends it back; once every unit is
+ * verified the inspection is closed.
+ */
+export async function verifyRectification(
+  db: Db,
+  ctx: RequestCtx,
+  id: string,
+  input: { orgId: string; accepted: boolean; note: string; on: string },
+): Promise<void> {
+  const on = actDate(input.on, '核查日期', 'on');
+  await db.transaction().execute(async (trx) => {
+    const t = await lockTarget(trx, id, input.orgId);
+    const to = assertTargetTransition(t.status, input.accepted ? 'verify' : 'reject_rectification');
+    if (t.rectified_on && on < t.rectified_on)
+      throw unprocessable(`核查日期不能早于整改完成日期 ${t.rectified_on}`, { field: 'on' });
+    await trx
+      .updateTable('inspection_targets')
+      .set({
+        status: to,
+        verification_note: input.note,
+        verified_on: input.accepted ? on : null,
+        updated_at: new Date(),
+      })
+      .where('id', '=', t.id)
+      .execute();
+    const open = await trx
+      .selectFrom('inspection_targets')
+      .select('id')
+      .where('inspection_id', '=', id)
+      .where('status', '!=', 'verified')
+      .execute();
+    if (open.length === 0)
+      await trx
+        .updateTable('inspections')
+        .set({ status: 'closed', updated_at: new Date() })
+        .where('id', '=', id)
+        .execute();
+    await recordAudit(trx, ctx, {
+      action: 'inspection.rectification_verified',
+      entityKind: 'inspection',
+      entityId: id,
+      orgId: input.orgId,
+      data: { orgId: input.orgId, accepted: input.accepted },
+    });
+  });
+}
