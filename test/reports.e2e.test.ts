@@ -117,7 +117,7 @@ describe('browser: a liaison drafts and submits the annual report; the coordinat
   test('the published 2024 report is on the portal with its ledger badge', async () => {
     await page.goto(`${base}/reports`);
     await page.getByRole('link', { name: /区市场监管局关于2024年度法治政府建设情况的报告/ }).click();
-    await page.getByRole('heading', { name: '一、主要举措和成效' }).waitFor();
+    await page.getByRole('heading', { name: '一、2024年度推进法治政府建设的主要举措和成效' }).waitFor();
     await page.getByText(/已提交上链，等待检查点|已上链存证（第/).waitFor();
     await shot(page, 'portal-report');
     const v = await axeSerious(page);

@@ -295,7 +295,7 @@ describe('annual report HTTP: draft with provenance, workflow, deadlines, DOCX, 
     const pub = await t.call(null, { method: 'GET', url: `/api/public/reports/${reportId}` });
     assert.equal(pub.statusCode, 200);
     const p = pub.json();
-    assert.equal(p.sections[0].heading, '一、主要举措和成效');
+    assert.equal(p.sections[0].heading, '一、2025年度推进法治政府建设的主要举措和成效');
     assert.ok(p.proof, 'the published report has a ledger entry');
     assert.equal(p.proof.entry?.recordKind ?? p.proof.entry.recordKind, 'annual_report');
     const list = (await t.call(null, { method: 'GET', url: '/api/public/reports?year=2025' })).json();
@@ -319,10 +319,10 @@ describe('annual report HTTP: draft with provenance, workflow, deadlines, DOCX, 
       '示市监〔2026〕3号',
       '签发人：',
       '周局长',
-      '一、主要举措和成效',
-      '二、存在的不足和原因',
-      '三、党政主要负责人履行推进法治建设第一责任人职责情况',
-      '四、下一年度推进法治政府建设的主要安排',
+      '一、2025年度推进法治政府建设的主要举措和成效',
+      '二、2025年度推进法治政府建设存在的不足和原因',
+      '三、党政主要负责人2025年度履行推进法治建设第一责任人职责、加强法治政府建设的情况',
+      '四、2026年度推进法治政府建设的主要安排',
       `承担实施方案任务${scjTasks.length}项`,
       '抄送：区司法局。',
       '区委、区政府：',
@@ -366,7 +366,7 @@ describe('annual report HTTP: draft with provenance, workflow, deadlines, DOCX, 
     const prevReport = prev.json();
     type Sec = { key: string; heading: string; current: string; previous: string | null; changed: boolean };
     const head3 = cmp2.sections.find((x: Sec) => x.key === 'headDuty');
-    assert.equal(head3.heading, '三、党政主要负责人履行推进法治建设第一责任人职责情况');
+    assert.equal(head3.heading, '三、党政主要负责人2025年度履行推进法治建设第一责任人职责、加强法治政府建设的情况');
     assert.equal(head3.current, '局主要负责人专题听取法治建设工作汇报4次。');
     assert.equal(head3.previous, prevReport.rawSections.headDuty);
     assert.equal(head3.changed, true);

@@ -1,5 +1,5 @@
 import { MODULES } from '../index.js';
-import type { IndicatorDef, ModuleManifest } from '../types.js';
+import type { IndicatorDef, IndicatorRecord, ModuleManifest } from '../types.js';
 
 export const SOURCE_ABSENT = '数据来源模块未启用';
 
@@ -13,6 +13,31 @@ export function indicatorRegistry(modules: ModuleManifest[] = MODULES): Map<stri
   return m;
 }
 
+/**
+ * The JSON resource behind a record, by record kind: the workbench link is for people, this is what a
+ * provenance check fetches (200 = the record exists and the caller may see it). Kinds not listed have none.
+ */
+const RECORD_API: Record<string, (r: IndicatorRecord) => string | undefined> = {
+  plan_task: (r) => `/api/plan/tasks/${r.id}`,
+  normative_doc: (r) => `/api/normative-docs/${r.id}`,
+  decision: (r) => `/api/decisions/items/${r.id}`,
+  annual_report: (r) => `/api/reports/${r.id}`,
+  // Deadlines are listed per entity: the workbench link carries entityKind and entityId.
+  deadline: (r) =>
+    r.link?.startsWith('/admin/calendar/deadlines?') ? `/api/deadlines?${r.link.split('?')[1]}` : undefined,
+};
+
+export const recordApi = (r: IndicatorRecord): string | undefined => RECORD_API[r.kind]?.(r);
+
+/** The link that re-runs one figure's query for a year and a unit, with its records (GET /api/indicators/figures/…). */
+export const figureQuery = (code: string, year: number, orgId: string): string =>
+  `/api/indicators/figures/${encodeURIComponent(code)}?year=${year}&orgId=${orgId}`;
+
+export interface FigureRecord extends IndicatorRecord {
+  /** JSON resource of the record (see RECORD_API). */
+  api?: string;
+}
+
 export interface Figure {
   code: string;
   label: string;
@@ -21,7 +46,7 @@ export interface Figure {
   /** 'computed' from records; 'absent' when the module that computes it is not enabled. */
   status: 'computed' | 'absent' | 'error';
   basis: string;
-  records: { kind: string; id: string; label: string; link?: string }[];
+  records: FigureRecord[];
   recordCount: number;
 }
 
@@ -54,7 +79,10 @@ export async function computeFigure(
       value: r.value,
       status: 'computed',
       basis: r.basis,
-      records: r.records.slice(0, maxRecords),
+      records: r.records.slice(0, maxRecords).map((x) => {
+        const api = recordApi(x);
+        return api ? { ...x, api } : x;
+      }),
       recordCount: r.records.length,
     };
   } catch (e) {

@@ -7,12 +7,34 @@ import type { Db } from '../../platform/db/engine.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { UuidParam, errorResponses, z } from '../../platform/http/zod.js';
 import type { AppDeps } from '../types.js';
-import { indicatorRegistry } from './indicators.registry.js';
+import { computeFigure, figureQuery, indicatorRegistry } from './indicators.registry.js';
 import { evaluateTree, loadDefaultTree, recordEntry } from './indicators.service.js';
 import { createIndicator, removeIndicator, updateIndicator } from './indicators.tree.js';
 
 const year = z.coerce.number({ error: '年度应为数字' }).int().min(2000).max(2100);
-const Record_ = z.object({ kind: z.string(), id: z.string(), label: z.string(), link: z.string().optional() });
+const Record_ = z.object({
+  kind: z.string(),
+  id: z.string(),
+  label: z.string(),
+  link: z.string().optional(),
+  api: z.string().optional(),
+});
+/** One figure re-computed now: what a report's “计算依据” link opens. */
+export const FigureQueryDto = z.object({
+  code: z.string(),
+  label: z.string(),
+  unit: z.string(),
+  year: z.number(),
+  orgId: z.string(),
+  orgName: z.string(),
+  value: z.number().nullable(),
+  status: z.enum(['computed', 'absent', 'error']),
+  basis: z.string(),
+  records: z.array(Record_),
+  recordCount: z.number(),
+  computedAt: z.string(),
+  query: z.string(),
+});
 export const IndicatorValueDto = z.object({
   id: z.string(),
   parentId: z.string().nullable(),
@@ -139,6 +161,49 @@ export function indicatorRoutes(app: FastifyInstance, { db }: AppDeps): void {
           unit: d.unit,
           module: d.module,
         })),
+      };
+    },
+  });
+
+  r.get('/api/indicators/figures/:code', {
+    schema: {
+      tags,
+      summary: '重新计算一项系统数据及其所依据的记录（年度报告“计算依据”链接）',
+      params: z.strictObject({
+        code: z
+          .string()
+          .regex(/^[a-z][a-z_]*\.[a-z][a-z_]*$/, { error: '数据代码应形如 plan.tasks_total' })
+          .max(80),
+      }),
+      querystring: z.strictObject({ year, orgId: z.uuid({ error: '请指定单位（orgId）' }) }),
+      response: { 200: FigureQueryDto, ...errorResponses },
+    },
+    handler: async (req) => {
+      const actor = requireActor(req);
+      // The unit is explicit and must be visible: no silent fallback to the caller's own unit.
+      const org = await db
+        .selectFrom('organizations')
+        .select(['id', 'name', 'path', 'parent_id'])
+        .where('id', '=', req.query.orgId)
+        .executeTakeFirst();
+      if (!org || !canSeeOrg(actor, org.path)) throw notFound('单位');
+      const reg = indicatorRegistry();
+      const { code } = req.params;
+      if (!reg.has(code)) throw new AppError('not_found', `没有代码为 ${code} 的系统数据，或其数据来源模块未启用`);
+      const f = await computeFigure(
+        reg,
+        db,
+        code,
+        { year: req.query.year, orgId: org.parent_id === null ? null : org.id },
+        200,
+      );
+      return {
+        ...f,
+        year: req.query.year,
+        orgId: org.id,
+        orgName: org.name,
+        computedAt: new Date().toISOString(),
+        query: figureQuery(code, req.query.year, org.id),
       };
     },
   });

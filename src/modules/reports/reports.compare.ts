@@ -1,6 +1,6 @@
 import type { reportAbilities } from './reports.presenter.js';
 import type { ReportRow } from './reports.repo.js';
-import { type ReportAction, SECTIONS } from './reports.workflow.js';
+import { type ReportAction, SECTIONS, sectionHeading } from './reports.workflow.js';
 
 /** The workflow action each ability stands for (to tell "wrong step" 409 from "wrong role" 403). */
 export const ABILITY_ACTION: Record<keyof ReturnType<typeof reportAbilities>, ReportAction> = {
@@ -25,8 +25,10 @@ type Comparable = Pick<ReportRow, 'id' | 'year' | 'status' | 'figures' | 'sectio
 
 /** This year's report beside the previous year's: every figure with its change, every section's two texts. */
 export function compareReports(rep: Comparable, prev: Comparable | null) {
-  const rows = rep.figures.map((f) => {
-    const p = prev?.figures.find((x) => x.code === f.code)?.value ?? null;
+  // The report year's own figures (the context figures of adjacent years are compared through those years' reports).
+  const own = (r: Comparable) => r.figures.filter((f) => (f.year ?? r.year) === r.year);
+  const rows = own(rep).map((f) => {
+    const p = (prev ? own(prev) : []).find((x) => x.code === f.code)?.value ?? null;
     return {
       code: f.code,
       label: f.label,
@@ -41,7 +43,7 @@ export function compareReports(rep: Comparable, prev: Comparable | null) {
     const previous = prev ? (prev.sections[s.key] ?? '') : null;
     return {
       key: s.key,
-      heading: `${s.numeral}、${s.title}`,
+      heading: sectionHeading(s, rep.year),
       current,
       previous,
       changed: previous !== null && previous.trim() !== current.trim(),

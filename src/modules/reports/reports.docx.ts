@@ -1,7 +1,7 @@
 import { toLocalDate } from '../../platform/calendar/index.js';
 import { type GongwenBlock, renderGongwen, textToBlocks } from '../../platform/documents/gongwen.js';
 import type { ReportRow } from './reports.repo.js';
-import { SECTIONS } from './reports.workflow.js';
+import { SECTIONS, sectionHeading } from './reports.workflow.js';
 
 /** The report as a 公文 (报告, an upward document): sections as 一、… headings, the figures in the text. */
 export async function reportDocx(
@@ -17,7 +17,7 @@ export async function reportDocx(
   for (const s of SECTIONS) {
     const text = (r.sections[s.key] ?? '').trim();
     if (!text) continue;
-    body.push({ kind: 'heading', level: 1, text: `${s.numeral}、${s.title}` });
+    body.push({ kind: 'heading', level: 1, text: sectionHeading(s, r.year) });
     body.push(...textToBlocks(text));
   }
   // 成文日期 is the Beijing calendar day of approval (an approval at 07:00 Beijing is not the UTC day before).

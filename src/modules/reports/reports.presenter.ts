@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { hasAnyRole, hasRole } from '../../platform/access/scope.js';
 import { defaultRecipient } from './reports.compare.js';
 import type { ReportRow } from './reports.repo.js';
-import { SECTIONS, STATUS_ZH, reportDueDates } from './reports.workflow.js';
+import { SECTIONS, STATUS_ZH, reportDueDates, sectionDefs, sectionHeading } from './reports.workflow.js';
 
 type Row = Pick<
   ReportRow,
@@ -20,7 +20,7 @@ export function publicReport(r: Row) {
     docNo: r.doc_no,
     sections: SECTIONS.filter((s) => (r.sections[s.key] ?? '').trim()).map((s) => ({
       key: s.key,
-      heading: `${s.numeral}、${s.title}`,
+      heading: sectionHeading(s, r.year),
       text: r.sections[s.key],
     })),
     figures: r.figures
@@ -53,13 +53,14 @@ export function staffReport(r: ReportRow, a: Actor) {
     status: r.status,
     statusLabel: STATUS_ZH[r.status],
     rawSections: r.sections,
-    sectionDefs: SECTIONS,
+    sectionDefs: sectionDefs(r.year),
     figures: r.figures,
     cc: r.cc,
     defaultRecipient: defaultRecipient(r.org_kind),
     snapshotAt: r.snapshot_at?.toISOString() ?? null,
     ledgerTreeSize: r.ledger_tree_size === null ? null : String(r.ledger_tree_size),
     ledgerRoot: r.ledger_root,
+    ledgerCheckpoint: r.ledger_tree_size === null ? null : `/api/public/ledger/checkpoints/${r.ledger_tree_size}`,
     submitBy: r.org_kind === 'government' ? null : due.submitBy,
     publishBy: due.publishBy,
     submittedAt: r.submitted_at?.toISOString() ?? null,

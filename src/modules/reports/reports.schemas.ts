@@ -6,10 +6,21 @@ export const Figure = z.object({
   code: z.string(),
   label: z.string(),
   unit: z.string(),
+  year: z.number().optional(),
   value: z.number().nullable(),
   status: z.string(),
   basis: z.string(),
-  records: z.array(z.object({ kind: z.string(), id: z.string(), label: z.string(), link: z.string().optional() })),
+  /** GET it to re-run the figure's query (GET /api/indicators/figures/…). */
+  query: z.string().optional(),
+  records: z.array(
+    z.object({
+      kind: z.string(),
+      id: z.string(),
+      label: z.string(),
+      link: z.string().optional(),
+      api: z.string().optional(),
+    }),
+  ),
   recordCount: z.number(),
 });
 export const PublicSection = z.object({ key: z.string(), heading: z.string(), text: z.string() });
@@ -44,13 +55,17 @@ export const ReportDto = PublicReportDto.extend({
     nextYear: z.string(),
     other: z.string(),
   }),
-  sectionDefs: z.array(z.object({ key: z.string(), numeral: z.string(), title: z.string(), required: z.boolean() })),
+  sectionDefs: z.array(
+    z.object({ key: z.string(), numeral: z.string(), title: z.string(), heading: z.string(), required: z.boolean() }),
+  ),
   cc: z.string(),
   /** 主送机关 the DOCX export uses unless another is given. */
   defaultRecipient: z.string(),
   snapshotAt: z.string().nullable(),
   ledgerTreeSize: z.string().nullable(),
   ledgerRoot: z.string().nullable(),
+  /** The signed checkpoint the figures were taken against (public ledger API), when there is one. */
+  ledgerCheckpoint: z.string().nullable(),
   submitBy: z.string().nullable(),
   publishBy: z.string(),
   submittedAt: z.string().nullable(),

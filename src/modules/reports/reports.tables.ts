@@ -6,15 +6,23 @@ export type ReportStatus = 'draft' | 'awaiting_approval' | 'approved' | 'submitt
 export type SectionKey = 'measures' | 'shortcomings' | 'headDuty' | 'nextYear' | 'other';
 export type Sections = Record<SectionKey, string>;
 
-/** One figure as captured in a report, with where it came from. */
+/**
+ * One figure as captured in a report, with where it came from: the query in words (`basis`), the link that
+ * re-runs it (`query`), the records behind it (each with its workbench `link` and JSON `api`). The snapshot
+ * time and the ledger checkpoint are the report's. `year` and `query` are absent on reports drafted before
+ * they were recorded.
+ */
 export interface FigureSnapshot {
   code: string;
   label: string;
   unit: string;
+  /** The year the figure is computed for: the report's, or the one before / after for context. */
+  year?: number;
   value: number | null;
   status: 'computed' | 'absent' | 'error';
   basis: string;
-  records: { kind: string; id: string; label: string; link?: string }[];
+  query?: string;
+  records: { kind: string; id: string; label: string; link?: string; api?: string }[];
   recordCount: number;
 }
 

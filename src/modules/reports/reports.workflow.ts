@@ -7,13 +7,57 @@ import type { ReportStatus, SectionKey, Sections } from './reports.tables.js';
  * with Art 24–25): measures and results, shortcomings and causes, the principal head's first-responsibility
  * duty, next year's plan, other matters.
  */
-export const SECTIONS: { key: SectionKey; numeral: string; title: string; required: boolean }[] = [
-  { key: 'measures', numeral: '一', title: '主要举措和成效', required: true },
-  { key: 'shortcomings', numeral: '二', title: '存在的不足和原因', required: true },
-  { key: 'headDuty', numeral: '三', title: '党政主要负责人履行推进法治建设第一责任人职责情况', required: true },
-  { key: 'nextYear', numeral: '四', title: '下一年度推进法治政府建设的主要安排', required: true },
-  { key: 'other', numeral: '五', title: '其他需要报告的情况', required: false },
+export const SECTIONS: {
+  key: SectionKey;
+  numeral: string;
+  title: string;
+  /** The heading as the reports write it, naming the year reported on (or the coming year for 四). */
+  heading: (year: number) => string;
+  required: boolean;
+}[] = [
+  {
+    key: 'measures',
+    numeral: '一',
+    title: '主要举措和成效',
+    heading: (y) => `${y}年度推进法治政府建设的主要举措和成效`,
+    required: true,
+  },
+  {
+    key: 'shortcomings',
+    numeral: '二',
+    title: '存在的不足和原因',
+    heading: (y) => `${y}年度推进法治政府建设存在的不足和原因`,
+    required: true,
+  },
+  {
+    key: 'headDuty',
+    numeral: '三',
+    title: '党政主要负责人履行推进法治建设第一责任人职责情况',
+    heading: (y) => `党政主要负责人${y}年度履行推进法治建设第一责任人职责、加强法治政府建设的情况`,
+    required: true,
+  },
+  {
+    key: 'nextYear',
+    numeral: '四',
+    title: '下一年度推进法治政府建设的主要安排',
+    heading: (y) => `${y + 1}年度推进法治政府建设的主要安排`,
+    required: true,
+  },
+  { key: 'other', numeral: '五', title: '其他需要报告的情况', heading: () => '其他需要报告的情况', required: false },
 ];
+
+/** “一、2025年度推进法治政府建设的主要举措和成效” — the numbered heading of a section for a report year. */
+export const sectionHeading = (s: (typeof SECTIONS)[number], year: number) => `${s.numeral}、${s.heading(year)}`;
+
+/** The section definitions as the API returns them (the heading resolved for the report's year). */
+export const sectionDefs = (year: number) =>
+  SECTIONS.map((s) => ({
+    key: s.key,
+    numeral: s.numeral,
+    title: s.title,
+    heading: s.heading(year),
+    required: s.required,
+  }));
 
 export const STATUS_ZH: Record<ReportStatus, string> = {
   draft: '起草中',

@@ -24,7 +24,7 @@ export async function draftReport(
     .executeTakeFirst();
   if (!org) throw notFound('单位');
   const scope = org.parent_id === null ? null : org.id;
-  const snap = await snapshotFigures(db, input.year, scope);
+  const snap = await snapshotFigures(db, input.year, scope, org.id);
   const sections = await prefillSections(db, input.year, scope, org.name, snap.figures);
   return db.transaction().execute(async (trx) => {
     const dup = await trx
@@ -89,7 +89,7 @@ export async function draftReport(
 export async function refreshFigures(db: Db, ctx: RequestCtx, id: string): Promise<void> {
   const r0 = await loadReport(db, id);
   assertTransition(r0.status, 'edit');
-  const snap = await snapshotFigures(db, r0.year, r0.org_kind === 'government' ? null : r0.org_id);
+  const snap = await snapshotFigures(db, r0.year, r0.org_kind === 'government' ? null : r0.org_id, r0.org_id);
   await db.transaction().execute(async (trx) => {
     const r = await loadReport(trx, id, true);
     assertTransition(r.status, 'edit');

@@ -9,10 +9,14 @@ interface Figure {
   code: string;
   label: string;
   unit: string;
+  /** The year the figure is computed for (the report's, or the year before / after for context). */
+  year?: number;
   value: number | null;
   status: string;
   basis: string;
-  records: { kind: string; id: string; label: string; link?: string }[];
+  /** Re-runs the figure's query (JSON, with the records). */
+  query?: string;
+  records: { kind: string; id: string; label: string; link?: string; api?: string }[];
   recordCount: number;
 }
 interface Report {
@@ -26,11 +30,12 @@ interface Report {
   status: string;
   statusLabel: string;
   rawSections: Record<string, string>;
-  sectionDefs: { key: string; numeral: string; title: string; required: boolean }[];
+  sectionDefs: { key: string; numeral: string; title: string; heading: string; required: boolean }[];
   figures: Figure[];
   snapshotAt: string | null;
   ledgerTreeSize: string | null;
   ledgerRoot: string | null;
+  ledgerCheckpoint: string | null;
   submitBy: string | null;
   publishBy: string;
   returnReason: string | null;
@@ -90,7 +95,13 @@ export function ReportEditPage() {
         <Descriptions.Item label="公开期限">{r.publishBy}</Descriptions.Item>
         <Descriptions.Item label="数据截取时间">{fmtTime(r.snapshotAt)}</Descriptions.Item>
         <Descriptions.Item label="账本检查点" span={2}>
-          {r.ledgerTreeSize ? `树大小 ${r.ledgerTreeSize}，根哈希 ${r.ledgerRoot?.slice(0, 16)}…` : '尚无检查点'}
+          {r.ledgerTreeSize && r.ledgerCheckpoint ? (
+            <a href={r.ledgerCheckpoint} target="_blank" rel="noreferrer">
+              {`树大小 ${r.ledgerTreeSize}，根哈希 ${r.ledgerRoot?.slice(0, 16)}…`}
+            </a>
+          ) : (
+            '尚无检查点'
+          )}
         </Descriptions.Item>
       </Descriptions>
       {r.returnReason && (
@@ -193,7 +204,7 @@ export function ReportEditPage() {
           key={s.key}
           size="small"
           title={
-            <label htmlFor={`section-${s.key}`}>{`（${s.numeral}）${s.title}${s.required ? '（必填）' : ''}`}</label>
+            <label htmlFor={`section-${s.key}`}>{`${s.numeral}、${s.heading}${s.required ? '（必填）' : ''}`}</label>
           }
           style={{ marginBottom: 12 }}
         >
@@ -209,7 +220,7 @@ export function ReportEditPage() {
       ))}
       <Typography.Title level={3}>报告数据及来源</Typography.Title>
       <Table
-        rowKey="code"
+        rowKey={(f: Figure) => `${f.code}@${f.year ?? r.year}`}
         pagination={false}
         dataSource={r.figures}
         expandable={{
@@ -235,6 +246,21 @@ export function ReportEditPage() {
             ),
           },
           { title: '计算依据', dataIndex: 'basis' },
+          {
+            title: '查询',
+            render: (_: unknown, f: Figure) =>
+              f.query ? (
+                <a
+                  href={f.query}
+                  target="_blank"
+                  rel="noreferrer"
+                  style={{ textDecoration: 'underline' }}
+                  aria-label={`重新查询：${f.label}`}
+                >
+                  重新查询
+                </a>
+              ) : null,
+          },
         ]}
       />
       <ReportCompare id={r.id} year={r.year} />
