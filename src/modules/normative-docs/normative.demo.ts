@@ -3,6 +3,7 @@ import type { RequestCtx } from '../../platform/access/actor.js';
 import { loadActor } from '../../platform/auth/actor-loader.js';
 import type { Db } from '../../platform/db/engine.js';
 import { publishCatalog } from './commands/catalog.js';
+import { closeCampaign, decideItem, startCampaign } from './commands/cleanup.js';
 import { createDoc, reviseDoc, upsertIssuingBody } from './commands/drafting.js';
 import { reviewFiling, submitFiling } from './commands/filing.js';
 import { runNormativeSweep } from './commands/lifecycle.js';
@@ -354,6 +355,34 @@ export async function seedNormativeDemo(db: Db): Promise<void> {
     body: '第一条 为推进信用监管，优化营商环境，制定本办法。\n第二条 申请人作出信用承诺的，可以容缺受理。\n第三条 承诺不实的，依法撤销相关决定并记入信用记录。',
     changeNote: '根据法制科意见补充承诺不实的处理',
   });
+
+  // A district-wide clean-up (清理) of every document in force, decided unit by unit and closed, as the seeds
+  // report it ("继续有效…件，修改…件"): the lapsed 2021 document left the in-force list first.
+  await runNormativeSweep(db);
+  const coordinator = await ctxOf(db, 'coordinator');
+  const campaign = await startCampaign(db, coordinator, { title: '2026年度行政规范性文件清理', dueOn: '2026-11-30' }, at('2026-09-01'));
+  const byOrg: Record<string, RequestCtx> = { [await org('SCJ')]: scj, [await org('JCJ')]: jcj, [await org('SLQ')]: slq };
+  const items = await db
+    .selectFrom('normative_cleanup_items as i')
+    .innerJoin('normative_docs as d', 'd.id', 'i.doc_id')
+    .select(['i.doc_id', 'i.org_id', 'd.title'])
+    .where('i.campaign_id', '=', campaign)
+    .orderBy('d.published_on')
+    .execute();
+  for (const [i, it] of items.entries()) {
+    const ctx = byOrg[it.org_id] ?? (await unitCtx(db, (await db.selectFrom('organizations').select('code').where('id', '=', it.org_id).executeTakeFirstOrThrow()).code!));
+    const amend = i === 0;
+    await decideItem(
+      db,
+      ctx,
+      campaign,
+      amend
+        ? { docId: it.doc_id, outcome: 'amend', reason: '部分条款与新修订的上位法规定不一致，需修改后重新公布' }
+        : { docId: it.doc_id, outcome: 'keep', reason: '与上位法一致，仍符合管理实际，继续有效' },
+      at('2026-10-15'),
+    );
+  }
+  await closeCampaign(db, coordinator, campaign);
 
   // The market regulator published its annual catalogs on time (by 31 January of the following year), so the
   // portal's catalog column has real entries with their ledger proofs.
