@@ -28,6 +28,23 @@ describe('decisions demo data and indicators', () => {
     const sched = await ind('decisions.on_schedule_pct').compute(t.db, { year: 2025, orgId: null });
     // 9 completed, 2 still executing past their planned date; 3 completed late (2025-08-15, 2025-12-10 and none else).
     assert.ok(sched.value !== null && sched.value > 0 && sched.value < 100, `on-schedule ${sched.value}`);
+    // A department's share of the government's catalog: the items it leads, counted from the lead unit.
+    const scj = await t.orgId('SCJ');
+    const led = await ind('decisions.led_items').compute(t.db, { year: 2026, orgId: scj });
+    const expected = await t.db
+      .selectFrom('decisions')
+      .innerJoin('decision_catalogs', 'decision_catalogs.id', 'decisions.catalog_id')
+      .select('decisions.id')
+      .where('decisions.lead_org_id', '=', scj)
+      .where('decision_catalogs.year', '=', 2026)
+      .where('decision_catalogs.status', '=', 'published')
+      .where('decisions.in_catalog', '=', true)
+      .where('decisions.status', '!=', 'withdrawn')
+      .execute();
+    assert.ok(expected.length > 0, 'the demo has items led by the market regulator');
+    assert.equal(led.value, expected.length);
+    assert.deepEqual(led.records.map((r) => r.id).sort(), expected.map((e) => e.id).sort());
+    assert.equal((await ind('decisions.led_items').compute(t.db, { year: 2026, orgId: null })).value, null);
     const statuses = await t.db.selectFrom('decisions').select(['status']).execute();
     const set = new Set(statuses.map((s) => s.status));
     for (const s of [

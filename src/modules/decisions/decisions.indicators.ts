@@ -35,7 +35,42 @@ const rec = (d: { id: string; title: string }): IndicatorRecord => ({
   link: `/admin/decisions/items/${d.id}`,
 });
 
+/**
+ * Items of `year`'s published catalogs — of any decision body — whose lead (承办) unit is `orgId` or within it: a
+ * department's share of the government's decisions (seed 000: "牵头承办区政府重大行政决策事项2项").
+ */
+async function ledBy(db: Db, year: number, orgId: string) {
+  const o = await db.selectFrom('organizations').select('path').where('id', '=', orgId).executeTakeFirst();
+  return db
+    .selectFrom('decisions')
+    .innerJoin('decision_catalogs', 'decision_catalogs.id', 'decisions.catalog_id')
+    .innerJoin('organizations', 'organizations.id', 'decisions.lead_org_id')
+    .select(['decisions.id', 'decisions.title'])
+    .where('decision_catalogs.year', '=', year)
+    .where('decision_catalogs.status', '=', 'published')
+    .where('decisions.in_catalog', '=', true)
+    .where('decisions.status', '!=', 'withdrawn')
+    .where('organizations.path', 'like', `${o?.path ?? '/none/'}%`)
+    .orderBy('decisions.seq')
+    .execute();
+}
+
 export const decisionIndicators: IndicatorDef[] = [
+  {
+    code: 'decisions.led_items',
+    label: '牵头承办的重大行政决策事项数（各决策机关目录）',
+    unit: '项',
+    async compute(db, p) {
+      // For the whole government every item has a lead unit: the figure says something only of a unit.
+      if (!p.orgId) return { value: null, records: [], basis: '按承办单位统计，适用于部门、街镇的报告' };
+      const items = await ledBy(db, p.year, p.orgId);
+      return {
+        value: items.length,
+        records: items.map(rec),
+        basis: `${p.year}年度已公布目录中由本单位（含下属机构）牵头承办的事项（不含撤回事项）`,
+      };
+    },
+  },
   {
     code: 'decisions.catalog_items',
     label: '纳入年度目录管理的重大行政决策事项数',

@@ -14,6 +14,7 @@ export const REPORT_FIGURE_CODES = [
   'plan.task_completion_pct',
   'plan.tasks_overdue',
   'decisions.catalog_items',
+  'decisions.led_items',
   'decisions.catalog_yoy_pct',
   'decisions.legality_review_coverage_pct',
   'decisions.participation_forms',
@@ -124,7 +125,10 @@ function planParagraph(year: number, who: string, by: By): string | null {
 /** 重大行政决策: items in the year's catalog, the change on last year, legality review, participation, schedule. */
 function decisionsParagraph(year: number, by: By): string | null {
   const n = num(by('decisions.catalog_items'));
+  const led = num(by('decisions.led_items'));
   if (n === null) return null;
+  // A department without a catalog of its own still leads items of the government's: say that, not "0 items".
+  if (n === 0 && led) return `推进依法科学民主决策。${year}年度牵头承办重大行政决策事项${led}项。`;
   const parts = [`${year}年度重大行政决策事项目录纳入事项${n}项`];
   const prev = num(by('decisions.catalog_items', -1));
   const yoy = num(by('decisions.catalog_yoy_pct'));
@@ -140,6 +144,7 @@ function decisionsParagraph(year: number, by: By): string | null {
   if (n > 0 && forms) parts.push(`目录事项共采用${forms}种公众参与形式`);
   const onTime = fmt(by('decisions.on_schedule_pct'));
   if (onTime) parts.push(`计划完成时间已到的事项按期完成率${onTime}`);
+  if (led) parts.push(`牵头承办事项${led}项`);
   return `推进依法科学民主决策。${parts.join('，')}。`;
 }
 
