@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { planModule } from '../src/modules/plan/plan.module.js';
 import { auditFor, createTestApp, type Session, type TestApp } from './helpers/app.js';
 
 describe('government inspection (政府督查工作条例)', () => {
@@ -223,5 +224,23 @@ describe('government inspection (政府督查工作条例)', () => {
     assert.equal(i.status, 'in_progress', 'JCJ still awaits its conclusion');
     const actions = (await auditFor(t.db, 'inspection', id)).map((a) => a.action);
     assert.ok(actions.includes('inspection.rectification_verified'));
+  });
+
+  test('indicators: inspections concerning a unit and the 督办单 it received, for the year, with their records', async () => {
+    const ind = (code: string) => planModule.indicators!.find((i) => i.code === code)!;
+    const all = await ind('plan.inspections').compute(t.db, { year: 2026, orgId: null });
+    const total = await t.db.selectFrom('inspections').select('id').where('starts_on', '>=', '2026-01-01').execute();
+    assert.equal(all.value, total.length);
+    assert.ok(all.records.some((r) => r.id === id));
+    const mine = await ind('plan.inspections').compute(t.db, { year: 2026, orgId: scj });
+    assert.ok(mine.records.some((r) => r.id === id), 'SCJ was inspected');
+    const other = await ind('plan.inspections').compute(t.db, { year: 2026, orgId: await t.orgId('CGJ') });
+    assert.equal(other.value, 0);
+    assert.equal((await ind('plan.inspections').compute(t.db, { year: 2025, orgId: null })).value, 0);
+    const orders = await ind('plan.inspection_orders').compute(t.db, { year: 2026, orgId: scj });
+    const scjOrders = await t.db.selectFrom('inspection_orders').select(['id', 'status']).where('org_id', '=', scj).execute();
+    assert.ok(scjOrders.length > 0);
+    assert.equal(orders.value, scjOrders.length);
+    assert.match(orders.basis, new RegExp(`已答复${scjOrders.filter((o) => o.status === 'answered').length}件`));
   });
 });

@@ -38,7 +38,73 @@ const rec = (t: { id: string; numeral: string; title: string; org_name: string; 
   link: `/admin/plan/tasks/${t.id}`,
 });
 
+/**
+ * Inspections (督查, 政府督查工作条例) begun in the year that concern the unit: it was inspected, or (for the
+ * government, orgId null) every inspection.
+ */
+async function yearInspections(db: Db, p: { year: number; orgId: string | null }) {
+  let q = db
+    .selectFrom('inspections as i')
+    .select(['i.id', 'i.title', 'i.status', 'i.starts_on'])
+    .where('i.starts_on', '>=', `${p.year}-01-01`)
+    .where('i.starts_on', '<=', `${p.year}-12-31`);
+  if (p.orgId) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('inspection_targets as g')
+          .select('g.id')
+          .whereRef('g.inspection_id', '=', 'i.id')
+          .where('g.org_id', 'in', subtreeOrgIds(db, p.orgId)),
+      ),
+    );
+  }
+  return q.orderBy('i.starts_on').execute();
+}
+
 export const planIndicators: IndicatorDef[] = [
+  {
+    code: 'plan.inspections',
+    label: '开展（接受）的政府督查次数',
+    unit: '次',
+    async compute(db, p) {
+      const rows = await yearInspections(db, p);
+      return {
+        value: rows.length,
+        records: rows.map((r) => ({ kind: 'inspection', id: r.id, label: r.title, link: `/admin/inspections/${r.id}` })),
+        basis: p.orgId ? `${p.year}年开始、以本单位（含下属机构）为督查对象的督查` : `${p.year}年开始的督查`,
+      };
+    },
+  },
+  {
+    code: 'plan.inspection_orders',
+    label: '督办单件数',
+    unit: '件',
+    async compute(db, p) {
+      const rows = await db
+        .selectFrom('inspection_orders as o')
+        .innerJoin('inspections as i', 'i.id', 'o.inspection_id')
+        .innerJoin('organizations as g', 'g.id', 'o.org_id')
+        .select(['o.id', 'o.status', 'o.inspection_id', 'i.title', 'g.name as org_name'])
+        .where('o.org_id', 'in', subtreeOrgIds(db, p.orgId))
+        .where('o.created_at', '>=', new Date(`${p.year}-01-01T00:00:00+08:00`))
+        .where('o.created_at', '<', new Date(`${p.year + 1}-01-01T00:00:00+08:00`))
+        .orderBy('o.created_at')
+        .execute();
+      const answered = rows.filter((r) => r.status === 'answered').length;
+      return {
+        value: rows.length,
+        records: rows.map((r) => ({
+          kind: 'inspection_order',
+          id: r.id,
+          label: `${r.org_name}：${r.title}（${r.status === 'answered' ? '已答复' : '待答复'}）`,
+          link: `/admin/inspections/${r.inspection_id}`,
+        })),
+        // Issue dates in Beijing time: an order issued at 00:30 on 1 January belongs to the new year.
+        basis: `${p.year}年${p.orgId ? '向本单位（含下属机构）' : ''}下发的督办单，已答复${answered}件`,
+      };
+    },
+  },
   {
     code: 'plan.task_completion_pct',
     label: '实施方案年度任务完成率',

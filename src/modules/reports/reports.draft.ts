@@ -13,6 +13,8 @@ export const REPORT_FIGURE_CODES = [
   'plan.tasks_total',
   'plan.task_completion_pct',
   'plan.tasks_overdue',
+  'plan.inspections',
+  'plan.inspection_orders',
   'decisions.catalog_items',
   'decisions.led_items',
   'decisions.catalog_yoy_pct',
@@ -122,6 +124,16 @@ function planParagraph(year: number, who: string, by: By): string | null {
   return `推进法治政府建设实施方案任务落实。${year}年，${who}承担实施方案任务${total}项，已完成${done}项，完成率${pct}%${overdue ? `，超期未完成${overdue}项` : ''}。`;
 }
 
+/** 政府督查 (政府督查工作条例): inspections begun in the year and the follow-up orders (督办单) they issued. */
+function inspectionParagraph(year: number, gov: boolean, by: By): string | null {
+  const n = num(by('plan.inspections'));
+  const m = num(by('plan.inspection_orders'));
+  if (!n && !m) return null;
+  return gov
+    ? `强化法治政府建设督查。${year}年开展政府督查${n ?? 0}次，下发督办单${m ?? 0}件。`
+    : `配合法治政府建设督查。${year}年接受政府督查${n ?? 0}次，收到督办单${m ?? 0}件。`;
+}
+
 /** 重大行政决策: items in the year's catalog, the change on last year, legality review, participation, schedule. */
 function decisionsParagraph(year: number, by: By): string | null {
   const n = num(by('decisions.catalog_items'));
@@ -229,6 +241,7 @@ export async function prefillSections(
   add(planParagraph(year, gov ? '全区各责任单位' : orgName, by));
   add(decisionsParagraph(year, by));
   add(normativeParagraph(year, by));
+  add(inspectionParagraph(year, gov, by));
   const met = fmt(by('calendar.deadline_met_pct'));
   const overdueDeadlines = num(by('calendar.deadlines_overdue'));
   if (met)
