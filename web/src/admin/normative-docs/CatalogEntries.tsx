@@ -25,7 +25,10 @@ export function CatalogEntries({
               <List.Item>
                 <span>
                   {i + 1}.{' '}
-                  <Link to={admin ? `/admin/normative-docs/${e.docId}` : `/normative-docs/${e.docId}`}>
+                  <Link
+                    to={admin ? `/admin/normative-docs/${e.docId}` : `/normative-docs/${e.docId}`}
+                    style={{ textDecoration: 'underline' }}
+                  >
                     《{e.title}》
                   </Link>
                   {e.registrationNo ? `（${e.registrationNo}）` : ''}，{e.on}
