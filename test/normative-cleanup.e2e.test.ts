@@ -38,8 +38,9 @@ describe('browser: the legality-review body runs a clean-up campaign in the work
     await due.fill(addCalendarDays(today(), 60));
     await due.press('Enter');
     await p.getByRole('button', { name: '启动', exact: true }).click();
-    // The new campaign is listed first; the demo's completed 2026 clean-up stays below it with its figures.
-    const summary = p.getByTestId('cleanup-summary').first();
+    // The demo's completed clean-up is listed too: the open campaign's summary is the one with undecided documents
+    // (waited for by its text, so a list still showing only the completed campaign does not match).
+    const summary = p.getByTestId('cleanup-summary').filter({ hasText: '尚未确定' });
     await summary.waitFor();
     assert.match(
       (await summary.textContent()) ?? '',
