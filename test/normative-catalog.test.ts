@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { seedDemoLaws } from '../src/modules/laws/laws.demo.js';
 import { decideItem, startCampaign } from '../src/modules/normative-docs/commands/cleanup.js';
 import { registerCatalogDeadlines } from '../src/modules/normative-docs/commands/catalog.js';
-import { createDoc, upsertIssuingBody } from '../src/modules/normative-docs/commands/drafting.js';
+import { createDoc } from '../src/modules/normative-docs/commands/drafting.js';
 import { repealDoc, runNormativeSweep } from '../src/modules/normative-docs/commands/lifecycle.js';
 import {
   recordDeliberation,
@@ -12,8 +12,8 @@ import {
 } from '../src/modules/normative-docs/commands/procedure.js';
 import { publishDoc, registerDoc } from '../src/modules/normative-docs/commands/publish.js';
 import type { RequestCtx } from '../src/platform/access/actor.js';
-import { loadActor } from '../src/platform/auth/actor-loader.js';
 import { addWorkingDays, today } from '../src/platform/calendar/index.js';
+import { ctxOf, listDemoIssuingBodies } from './helpers/normative.js';
 import { auditFor, createTestApp, type Session, type TestApp } from './helpers/app.js';
 
 const at = (d: string) => new Date(`${d}T10:00:00+08:00`);
@@ -55,25 +55,11 @@ describe('annual catalog of normative documents made, amended, repealed and laps
   before(async () => {
     t = await createTestApp();
     await seedDemoLaws(t.db);
-    const load = async (username: string): Promise<RequestCtx> => {
-      const u = await t.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
-      return { actor: await loadActor(t.db, u.id, 'session'), requestId: 'test', ip: null };
-    };
+    const load = (username: string) => ctxOf(t, username);
     scjCtx = await load('liaison');
     jcjCtx = await load('liaison2');
     reviewerCtx = await load('reviewer');
-    for (const [code, prefix] of [
-      ['SCJ', '示市监规'],
-      ['JCJ', '江川规'],
-    ] as const) {
-      org[code] = await t.orgId(code);
-      await upsertIssuingBody(t.db, reviewerCtx, {
-        orgId: org[code]!,
-        numberPrefix: prefix,
-        basis: '制定主体清单',
-        active: true,
-      });
-    }
+    Object.assign(org, await listDemoIssuingBodies(t, reviewerCtx));
     org.CGJ = await t.orgId('CGJ');
     lawId = (
       await t.db.selectFrom('laws').select('id').where('title', '=', '优化营商环境条例').executeTakeFirstOrThrow()

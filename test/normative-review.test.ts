@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { seedDemoLaws } from '../src/modules/laws/laws.demo.js';
-import { createDoc, upsertIssuingBody } from '../src/modules/normative-docs/commands/drafting.js';
+import { createDoc } from '../src/modules/normative-docs/commands/drafting.js';
 import { reviewFiling, submitFiling } from '../src/modules/normative-docs/commands/filing.js';
 import {
   recordDeliberation,
@@ -10,10 +10,10 @@ import {
 } from '../src/modules/normative-docs/commands/procedure.js';
 import { publishDoc, registerDoc } from '../src/modules/normative-docs/commands/publish.js';
 import type { RequestCtx } from '../src/platform/access/actor.js';
-import { loadActor } from '../src/platform/auth/actor-loader.js';
 import { addWorkingDays, runDeadlineSweep } from '../src/platform/calendar/index.js';
 import { configureRule } from '../src/platform/calendar/rules.js';
 import { AppError } from '../src/platform/errors.js';
+import { ctxOf, listDemoIssuingBodies } from './helpers/normative.js';
 import { auditFor, createTestApp, type Session, type TestApp } from './helpers/app.js';
 
 const at = (d: string) => new Date(`${d}T10:00:00+08:00`);
@@ -44,25 +44,11 @@ describe('legality review minimum time, filing formal check, supplement deadline
   before(async () => {
     t = await createTestApp();
     await seedDemoLaws(t.db);
-    const load = async (username: string): Promise<RequestCtx> => {
-      const u = await t.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
-      return { actor: await loadActor(t.db, u.id, 'session'), requestId: 'test', ip: null };
-    };
+    const load = (username: string) => ctxOf(t, username);
     scj = await load('liaison');
     jcj = await load('liaison2');
     reviewer = await load('reviewer');
-    for (const [code, prefix] of [
-      ['SCJ', '示市监规'],
-      ['JCJ', '江川规'],
-    ] as const) {
-      org[code] = await t.orgId(code);
-      await upsertIssuingBody(t.db, reviewer, {
-        orgId: org[code]!,
-        numberPrefix: prefix,
-        basis: '制定主体清单',
-        active: true,
-      });
-    }
+    Object.assign(org, await listDemoIssuingBodies(t, reviewer));
     lawId = (
       await t.db.selectFrom('laws').select('id').where('title', '=', '优化营商环境条例').executeTakeFirstOrThrow()
     ).id;
