@@ -10,7 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { MODULES } from './modules/index.js';
-import type { AppDeps, ModuleManifest } from './modules/types.js';
+import type { AppDeps, ModuleManifest } from './platform/manifest.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
 import { installAuth } from './platform/auth/plugin.js';
@@ -21,6 +21,9 @@ import { installErrorHandler } from './platform/http/errors.js';
 import { z } from './platform/http/zod.js';
 import { notificationRoutes } from './platform/notifications.routes.js';
 import { VERSION } from './platform/version.js';
+import { type Clock, systemClock } from './platform/clock.js';
+import { registerPublicDeadlineKind } from './platform/calendar/index.js';
+import { registerRecordSource } from './platform/ledger/sources.js';
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../dist/web');
 
@@ -30,6 +33,8 @@ export interface BuildOptions {
   config: Config;
   logger?: boolean | Record<string, unknown>;
   modules?: ModuleManifest[];
+  /** The clock commands read (tests fix it); the process clock by default. */
+  clock?: Clock;
 }
 
 /** Builds the Fastify instance: the only place platform services and modules are wired together. */
@@ -87,9 +92,11 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  installAuth(app, db, config.sessionTtlMinutes);
+  const clock = opts.clock ?? systemClock;
+  const modules = opts.modules ?? MODULES;
+  installAuth(app, db, config.sessionTtlMinutes, clock);
 
-  const deps: AppDeps = { db, config, log: app.log as unknown as Logger, engine: opts.engine };
+  const deps: AppDeps = { db, config, log: app.log as unknown as Logger, engine: opts.engine, clock, modules };
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/health', {
     schema: {
@@ -121,11 +128,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   notificationRoutes(app, db);
   r.get('/api/modules', {
     schema: { tags: ['系统'], summary: '已启用的模块', response: { 200: z.object({ items: z.array(z.object({ name: z.string(), label: z.string() })) }) } },
-    handler: async () => ({ items: (opts.modules ?? MODULES).map((m) => ({ name: m.name, label: m.label })) }),
+    handler: async () => ({ items: modules.map((m) => ({ name: m.name, label: m.label })) }),
   });
-  for (const m of opts.modules ?? MODULES) {
-    await m.init?.(deps);
+  for (const m of modules) {
+    await initModule(m, deps);
     await m.routes?.(app, deps);
+    await m.publicRoutes?.(app, deps);
   }
 
   // The web app (workbench at /admin, portal at /), built by `npm run build` into dist/web.
@@ -142,7 +150,17 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   return app;
 }
 
+/**
+ * What a manifest declares is registered here, once per process start: the record sources the tamper sweep
+ * re-derives anchored records from, the public deadline kinds, then the module's own `init`.
+ */
+export async function initModule(m: ModuleManifest, deps: AppDeps): Promise<void> {
+  for (const k of m.recordKinds ?? []) registerRecordSource(k.kind, k.source);
+  for (const k of m.publicDeadlineKinds ?? []) registerPublicDeadlineKind(k.kind, k.opts);
+  await m.init?.(deps);
+}
+
 /** Jobs contributed by every module (the server starts them; tests run them directly). */
-export function moduleJobs(deps: AppDeps, modules: ModuleManifest[] = MODULES) {
+export function moduleJobs(deps: AppDeps, modules: readonly ModuleManifest[] = MODULES) {
   return modules.flatMap((m) => m.jobs?.(deps) ?? []);
 }

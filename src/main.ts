@@ -1,7 +1,8 @@
 import { Command } from 'commander';
-import { buildApp, moduleJobs } from './app.js';
+import { buildApp, initModule, moduleJobs } from './app.js';
+import { systemClock } from './platform/clock.js';
 import { MODULES } from './modules/index.js';
-import type { AppDeps } from './modules/types.js';
+import type { AppDeps } from './platform/manifest.js';
 import { systemCtx } from './platform/access/actor.js';
 import { backupTo, restoreFrom } from './platform/backup/backup.js';
 import { loadConfig } from './platform/config.js';
@@ -23,12 +24,14 @@ async function open(): Promise<DbHandle> {
   return h;
 }
 
+const depsOf = (h: DbHandle): AppDeps => ({ db: h.db, config, log, engine: h.engine, clock: systemClock, modules: MODULES });
+
 async function seedDemo(h: DbHandle): Promise<boolean> {
   if (!(await isEmpty(h.db))) return false;
   await seedPlatformDemo(h.db);
-  const deps: AppDeps = { db: h.db, config, log, engine: h.engine };
+  const deps = depsOf(h);
   for (const m of MODULES) {
-    await m.init?.(deps);
+    await initModule(m, deps);
     await m.seedDemo?.(deps);
   }
   return true;
@@ -45,7 +48,7 @@ program
     if (opts.demo && (await seedDemo(h))) log.info('demo data created');
     const app = await buildApp({ db: h.db, engine: h.engine, config });
     const scheduler = new Scheduler(h.db, log);
-    if (config.jobsEnabled) scheduler.start(moduleJobs({ db: h.db, config, log, engine: h.engine }));
+    if (config.jobsEnabled) scheduler.start(moduleJobs(depsOf(h)));
     await app.listen({ port: config.port, host: config.host });
     process.stdout.write(loginHelp(config.port, config.host));
     const stop = async () => {

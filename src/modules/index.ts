@@ -7,7 +7,7 @@ import { normativeDocsModule } from './normative-docs/normative-docs.module.js';
 import { indicatorsModule } from './indicators/indicators.module.js';
 import { planModule } from './plan/plan.module.js';
 import { reportsModule } from './reports/reports.module.js';
-import type { ModuleManifest } from './types.js';
+import type { ModuleManifest } from '../platform/manifest.js';
 
 /** Every module of the product, in start-up order. Adding a module is one line here. */
 export const MODULES: ModuleManifest[] = [ledgerModule, identityModule, calendarModule, planModule, decisionsModule, lawsModule, normativeDocsModule, indicatorsModule, reportsModule];

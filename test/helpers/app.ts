@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { MODULES } from '../../src/modules/index.js';
-import type { AppDeps } from '../../src/modules/types.js';
+import type { AppDeps } from '../../src/platform/manifest.js';
+import { type Clock, systemClock } from '../../src/platform/clock.js';
 import { loadConfig } from '../../src/platform/config.js';
 import type { DbHandle } from '../../src/platform/db/engine.js';
 import { DEMO_PASSWORD } from '../../src/platform/seed/demo-data.js';
@@ -37,16 +38,17 @@ export interface TestApp {
  * unless `moduleDemo` is set). Module `init` hooks run as at start-up.
  */
 export async function createTestApp(
-  opts: { moduleDemo?: boolean; env?: Record<string, string>; logger?: Record<string, unknown> } = {},
+  opts: { moduleDemo?: boolean; env?: Record<string, string>; logger?: Record<string, unknown>; clock?: Clock } = {},
 ): Promise<TestApp> {
   const h = await createTestDb();
   // Each test app signs its ledger with its own key in a temporary directory.
   const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-keys-'));
   const config = { ...loadConfig({ ...process.env, FAZHI_KEY_DIR: keyDir, ...opts.env }), jobsEnabled: false, logLevel: 'silent' };
   await seedPlatformDemo(h.db);
-  const deps: AppDeps = { db: h.db, config, log: pino({ level: 'silent' }), engine: h.engine };
+  const clock = opts.clock ?? systemClock;
+  const deps: AppDeps = { db: h.db, config, log: pino({ level: 'silent' }), engine: h.engine, clock, modules: MODULES };
   if (opts.moduleDemo) for (const m of MODULES) await m.seedDemo?.(deps);
-  const app = await buildApp({ db: h.db, engine: h.engine, config, logger: opts.logger ?? false });
+  const app = await buildApp({ db: h.db, engine: h.engine, config, logger: opts.logger ?? false, clock });
   await app.ready();
   const call = (s: Session | null, o: InjectOptions) =>
     app.inject({

@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/engine.js';
 import { today } from '../../platform/calendar/index.js';
-import type { IndicatorDef, IndicatorRecord } from '../types.js';
+import type { IndicatorDef, IndicatorRecord } from '../../platform/manifest.js';
 import { yoyPct } from './decisions.queries.js';
 
 /** Items in the catalogs of `year` (of the unit and its subtree, or all), not withdrawn. */

@@ -1,4 +1,4 @@
-import type { ModuleManifest } from '../types.js';
+import type { ModuleManifest } from '../../platform/manifest.js';
 import { decisionsConfig } from './decisions.config.js';
 import { seedDecisionsDemo } from './decisions.demo.js';
 import { decisionIndicators } from './decisions.indicators.js';

@@ -4,7 +4,7 @@ import { today } from '../../platform/calendar/index.js';
 import type { Db } from '../../platform/db/engine.js';
 import { notFound } from '../../platform/errors.js';
 import { UuidParam, errorResponses, z } from '../../platform/http/zod.js';
-import type { AppDeps } from '../types.js';
+import type { AppDeps } from '../../platform/manifest.js';
 import { submitPublicComment } from './commands/comments.js';
 import { DISPOSITION_LABELS, FORM_LABELS } from './commands/participation.js';
 import { decisionsConfig } from './decisions.config.js';

@@ -6,7 +6,7 @@ import { today } from '../../platform/calendar/index.js';
 import type { Db } from '../../platform/db/engine.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { UuidParam, errorResponses, z } from '../../platform/http/zod.js';
-import type { AppDeps } from '../types.js';
+import type { AppDeps } from '../../platform/manifest.js';
 import { assessItem } from './commands/assess.js';
 import { approveCatalog, createCatalog, publishCatalog } from './commands/catalog.js';
 import { recordCollectiveDecision } from './commands/collective-decision.js';

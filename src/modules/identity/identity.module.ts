@@ -1,4 +1,4 @@
-import type { ModuleManifest } from '../types.js';
+import type { ModuleManifest } from '../../platform/manifest.js';
 import { identityRoutes } from './identity.routes.js';
 
 export const identityModule: ModuleManifest = {

@@ -1,4 +1,4 @@
-import type { ModuleManifest } from '../types.js';
+import type { ModuleManifest } from '../../platform/manifest.js';
 import { indicatorRoutes } from './indicators.routes.js';
 import { indicatorTrendRoutes } from './indicators.trend.js';
 import { platformIndicators } from './indicators.platform.js';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { today } from '../../platform/calendar/index.js';
-import type { IndicatorDef } from '../types.js';
+import type { IndicatorDef } from '../../platform/manifest.js';
 import { subtreeOrgIds } from '../plan/plan.indicators.js';
 
 /** Platform-level figures: statutory deadlines from the calendar engine, and the audit trail. */

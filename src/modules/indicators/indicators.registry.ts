@@ -1,5 +1,5 @@
 import { MODULES } from '../index.js';
-import type { IndicatorDef, IndicatorRecord, ModuleManifest } from '../types.js';
+import type { IndicatorDef, IndicatorRecord, ModuleManifest } from '../../platform/manifest.js';
 
 export const SOURCE_ABSENT = '数据来源模块未启用';
 

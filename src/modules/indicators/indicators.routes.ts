@@ -6,7 +6,7 @@ import { requireActor } from '../../platform/auth/plugin.js';
 import type { Db } from '../../platform/db/engine.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { UuidParam, errorResponses, z } from '../../platform/http/zod.js';
-import type { AppDeps } from '../types.js';
+import type { AppDeps } from '../../platform/manifest.js';
 import { computeFigure, figureQuery, indicatorRegistry } from './indicators.registry.js';
 import { evaluateTree, loadDefaultTree, recordEntry } from './indicators.service.js';
 import { createIndicator, removeIndicator, updateIndicator } from './indicators.tree.js';

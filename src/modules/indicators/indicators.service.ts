@@ -3,7 +3,7 @@ import { toLocalDate } from '../../platform/calendar/index.js';
 import { recordAudit } from '../../platform/audit/index.js';
 import type { Db, Executor } from '../../platform/db/engine.js';
 import { notFound, unprocessable } from '../../platform/errors.js';
-import type { ModuleManifest } from '../types.js';
+import type { ModuleManifest } from '../../platform/manifest.js';
 import { DEFAULT_TREE, type DefaultIndicator } from './indicators.defaults.js';
 import { computeFigure, type Figure, indicatorRegistry, SOURCE_ABSENT } from './indicators.registry.js';
 import './indicators.tables.js';

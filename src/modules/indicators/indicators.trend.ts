@@ -4,7 +4,7 @@ import { requireActor } from '../../platform/auth/plugin.js';
 import type { Db } from '../../platform/db/engine.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { UuidParam, errorResponses, z } from '../../platform/http/zod.js';
-import type { AppDeps } from '../types.js';
+import type { AppDeps } from '../../platform/manifest.js';
 import { resolveScope } from './indicators.routes.js';
 import { evaluateTree, type IndicatorValue } from './indicators.service.js';
 

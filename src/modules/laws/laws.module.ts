@@ -1,4 +1,4 @@
-import type { ModuleManifest } from '../types.js';
+import type { ModuleManifest } from '../../platform/manifest.js';
 import { lawsCli } from './laws.cli.js';
 import { seedDemoLaws } from './laws.demo.js';
 import { lawRoutes } from './laws.routes.js';

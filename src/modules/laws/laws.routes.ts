@@ -5,7 +5,7 @@ import { requireActor } from '../../platform/auth/plugin.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { Abilities, UuidParam, errorResponses } from '../../platform/http/zod.js';
 import { searchEntries } from '../../platform/search/index.js';
-import type { AppDeps } from '../types.js';
+import type { AppDeps } from '../../platform/manifest.js';
 import { importLaws } from './commands/import-laws.js';
 import { listLaws, loadLaw } from './laws.repo.js';
 import {

@@ -1,5 +1,5 @@
 import { onLawSuperseded } from '../laws/laws.hooks.js';
-import type { ModuleManifest } from '../types.js';
+import type { ModuleManifest } from '../../platform/manifest.js';
 import { flagUpstreamChange, runNormativeSweep } from './commands/lifecycle.js';
 import { normativeAnnualRoutes } from './normative.annual-routes.js';
 import { seedNormativeDemo } from './normative.demo.js';

@@ -6,7 +6,7 @@ import { today } from '../../platform/calendar/index.js';
 import type { Executor } from '../../platform/db/engine.js';
 import { notFound } from '../../platform/errors.js';
 import { UuidParam, errorResponses } from '../../platform/http/zod.js';
-import type { AppDeps } from '../types.js';
+import type { AppDeps } from '../../platform/manifest.js';
 import { publishCatalog } from './commands/catalog.js';
 import * as S from './normative.annual.schemas.js';
 import { catalogDocx } from './normative.catalog-docx.js';

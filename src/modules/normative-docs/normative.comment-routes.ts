@@ -4,7 +4,7 @@ import { requireActor } from '../../platform/auth/plugin.js';
 import { today } from '../../platform/calendar/index.js';
 import { notFound } from '../../platform/errors.js';
 import { UuidParam, errorResponses, z } from '../../platform/http/zod.js';
-import type { AppDeps } from '../types.js';
+import type { AppDeps } from '../../platform/manifest.js';
 import { submitPublicComment } from './commands/comments.js';
 import { normativeSettings } from './normative.config.js';
 import { normativePolicy } from './normative.policy.js';

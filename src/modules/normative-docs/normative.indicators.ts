@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/engine.js';
-import type { IndicatorDef, IndicatorRecord } from '../types.js';
+import type { IndicatorDef, IndicatorRecord } from '../../platform/manifest.js';
 import { filingPeriodText, filingRates, pct, publishedIn, REVIEW_CONCLUDED } from './normative.filing-stats.js';
 
 /** Documents published in the year by the unit (and its subtree) or by every unit. */

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { notFound } from '../../platform/errors.js';
 import { UuidParam, errorResponses } from '../../platform/http/zod.js';
 import { searchEntries } from '../../platform/search/index.js';
-import type { AppDeps } from '../types.js';
+import type { AppDeps } from '../../platform/manifest.js';
 import { presentPublic } from './normative.presenter.js';
 import { findDoc, listDocs, toSummary } from './normative.repo.js';
 import { PublicDocDto, PublicListDto, PublicListQuery } from './normative.schemas.js';

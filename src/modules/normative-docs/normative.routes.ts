@@ -4,7 +4,7 @@ import { visibleOrgIds } from '../../platform/access/scope.js';
 import { requireActor } from '../../platform/auth/plugin.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { Abilities, UuidParam, errorResponses, z } from '../../platform/http/zod.js';
-import type { AppDeps } from '../types.js';
+import type { AppDeps } from '../../platform/manifest.js';
 import { campaignProgress, closeCampaign, decideItem, startCampaign } from './commands/cleanup.js';
 import { createDoc, reviseDoc, upsertIssuingBody } from './commands/drafting.js';
 import { reviewFiling, submitFiling } from './commands/filing.js';

@@ -6,7 +6,7 @@ import { requireActor } from '../../platform/auth/plugin.js';
 import type { Db } from '../../platform/db/engine.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { UuidParam, errorResponses, z } from '../../platform/http/zod.js';
-import type { AppDeps } from '../types.js';
+import type { AppDeps } from '../../platform/manifest.js';
 import * as cmd from './commands/inspection.js';
 import { INSPECTION_STATUSES, type InspectionStatus, TARGET_STATUS_ZH } from './inspection.tables.js';
 import { inspectionAbilities, planPolicy } from './plan.policy.js';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { today } from '../../platform/calendar/index.js';
 import type { Db } from '../../platform/db/engine.js';
-import type { IndicatorDef } from '../types.js';
+import type { IndicatorDef } from '../../platform/manifest.js';
 
 /** Ids of the unit `orgId` and its subtree (null: every unit), for indicator queries. */
 export function subtreeOrgIds(db: Db, orgId: string | null) {

@@ -1,4 +1,4 @@
-import type { ModuleManifest } from '../types.js';
+import type { ModuleManifest } from '../../platform/manifest.js';
 import { escalateOverdueTasks } from './commands/escalate-overdue.js';
 import { inspectionRoutes } from './inspection.routes.js';
 import { planIndicators } from './plan.indicators.js';

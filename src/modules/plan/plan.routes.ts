@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireActor } from '../../platform/auth/plugin.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { UuidParam, errorResponses, z } from '../../platform/http/zod.js';
-import type { AppDeps } from '../types.js';
+import type { AppDeps } from '../../platform/manifest.js';
 import { decomposePlan } from './commands/decompose-plan.js';
 import { escalateOverdueTasks } from './commands/escalate-overdue.js';
 import { importPlan, previewPlan } from './commands/import-plan.js';

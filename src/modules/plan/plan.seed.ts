@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { systemCtx } from '../../platform/access/actor.js';
-import type { AppDeps } from '../types.js';
+import type { AppDeps } from '../../platform/manifest.js';
 import { decomposePlan } from './commands/decompose-plan.js';
 import { importPlan } from './commands/import-plan.js';
 import { reportProgress } from './commands/report-progress.js';

@@ -5,7 +5,7 @@ import { sequence } from '../../platform/ledger/index.js';
 import { latestCheckpoint } from '../../platform/ledger/store.js';
 import { computeFigure, figureQuery, indicatorRegistry } from '../indicators/indicators.registry.js';
 import { subtreeOrgIds } from '../plan/plan.indicators.js';
-import type { ModuleManifest } from '../types.js';
+import type { ModuleManifest } from '../../platform/manifest.js';
 import type { FigureSnapshot, Sections } from './reports.tables.js';
 
 /** Figures every annual report carries for its year when their module is enabled (others are simply skipped). */

@@ -1,6 +1,6 @@
 import { toLocalDate } from '../../platform/calendar/index.js';
 import type { Db } from '../../platform/db/engine.js';
-import type { IndicatorDef } from '../types.js';
+import type { IndicatorDef } from '../../platform/manifest.js';
 import { subtreeOrgIds } from '../plan/plan.indicators.js';
 import { reportDueDates } from './reports.workflow.js';
 

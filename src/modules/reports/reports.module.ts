@@ -1,5 +1,5 @@
 import { systemCtx } from '../../platform/access/actor.js';
-import type { AppDeps, ModuleManifest } from '../types.js';
+import type { AppDeps, ModuleManifest } from '../../platform/manifest.js';
 import { draftReport } from './commands/draft-report.js';
 import { editReport } from './commands/edit-report.js';
 import { approveReport, publishReport, requestApproval, submitReport } from './commands/workflow.js';

@@ -7,7 +7,7 @@ import { today } from '../../platform/calendar/index.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { UuidParam, errorResponses, z } from '../../platform/http/zod.js';
 import { getRecordProof } from '../../platform/ledger/index.js';
-import type { AppDeps } from '../types.js';
+import type { AppDeps } from '../../platform/manifest.js';
 import { draftReport, refreshFigures } from './commands/draft-report.js';
 import { editReport } from './commands/edit-report.js';
 import { approveReport, publishReport, requestApproval, returnReport, submitReport } from './commands/workflow.js';

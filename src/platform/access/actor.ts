@@ -1,3 +1,5 @@
+import type { Clock } from '../clock.js';
+
 /** Roles from the glossary. A role is held at an organization, optionally over its whole subtree. */
 export const ROLES = [
   'system_admin',
@@ -43,11 +45,13 @@ export interface Actor {
   via: 'session' | 'token';
 }
 
-/** Per-request context passed to every command: who, which request, from where. */
+/** Per-request context passed to every command: who, which request, from where, and what time it is. */
 export interface RequestCtx {
   actor: Actor | null;
   requestId: string | null;
   ip: string | null;
+  /** The injected clock (platform/clock.ts): commands read `nowOf(ctx)`, never the wall clock. */
+  clock?: Clock;
 }
 
-export const systemCtx = (requestId = 'system'): RequestCtx => ({ actor: null, requestId, ip: null });
+export const systemCtx = (requestId = 'system', clock?: Clock): RequestCtx => ({ actor: null, requestId, ip: null, clock });

@@ -1,3 +1,4 @@
+import { type Clock, systemClock } from '../clock.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor, RequestCtx } from '../access/actor.js';
 import type { Db } from '../db/engine.js';
@@ -31,7 +32,7 @@ const ALLOWED_BEFORE_PASSWORD_CHANGE = ['/api/auth/', '/api/account/password', '
  * token, and enforces CSRF for cookie-authenticated writes (synchronizer token in `x-csrf-token`).
  * Token-authenticated requests need no CSRF token: a browser never sends the header by itself.
  */
-export function installAuth(app: FastifyInstance, db: Db, ttlMinutes: number): void {
+export function installAuth(app: FastifyInstance, db: Db, ttlMinutes: number, clock: Clock = systemClock): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
@@ -39,7 +40,7 @@ export function installAuth(app: FastifyInstance, db: Db, ttlMinutes: number): v
   app.decorateRequest('ctx', null as unknown as RequestCtx);
 
   app.addHook('onRequest', async (req) => {
-    req.ctx = { actor: null, requestId: req.id, ip: req.ip };
+    req.ctx = { actor: null, requestId: req.id, ip: req.ip, clock };
     if (!req.url.startsWith('/api/')) return;
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
@@ -72,7 +73,7 @@ export function installAuth(app: FastifyInstance, db: Db, ttlMinutes: number): v
         }
       }
     }
-    req.ctx = { actor: req.actor, requestId: req.id, ip: req.ip };
+    req.ctx = { actor: req.actor, requestId: req.id, ip: req.ip, clock };
     if (!req.actor && !ANONYMOUS_OK.some((p) => req.url.startsWith(p))) requireActor(req);
     if (req.actor?.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.some((p) => req.url.startsWith(p))) {
       throw new AppError('forbidden', '您正在使用系统生成的初始密码，请先修改密码再继续操作。', {

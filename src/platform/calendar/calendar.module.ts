@@ -1,4 +1,4 @@
-import type { ModuleManifest } from '../../modules/types.js';
+import type { ModuleManifest } from '../manifest.js';
 import type { Db } from '../db/engine.js';
 import { conflict } from '../errors.js';
 import { withLease } from '../jobs/index.js';

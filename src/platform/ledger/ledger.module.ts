@@ -1,4 +1,4 @@
-import type { ModuleManifest } from '../../modules/types.js';
+import type { ModuleManifest } from '../manifest.js';
 import { registerAuditLabels } from '../audit/catalog.js';
 import { onAuditWritten } from '../audit/hooks.js';
 import type { Executor } from '../db/engine.js';
