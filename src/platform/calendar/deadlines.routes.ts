@@ -8,6 +8,7 @@ import { AppError, notFound } from '../errors.js';
 import { errorResponses, UuidParam, z } from '../http/zod.js';
 import { canAdministerCalendar, canDeadline, type DeadlineAction } from './calendar.policy.js';
 import { DateText, DeadlineDto, OverdueGroupDto } from './calendar.schemas.js';
+import { sweepWithLease } from './sweep-lease.js';
 import { toDeadlineDto } from './deadlines.presenter.js';
 import { extendDeadline, pauseDeadline, resumeDeadline } from './deadline-changes.js';
 import { closeDeadline, type DeadlineRow } from './deadlines.js';
@@ -163,7 +164,6 @@ export function deadlineRoutes(app: FastifyInstance, db: Db): void {
     handler: async (req) => {
       const actor = requireActor(req);
       if (!canAdministerCalendar(actor)) throw new AppError('forbidden', '只有系统管理员可以手动执行期限巡检。');
-      const { sweepWithLease } = await import('./calendar.module.js');
       return sweepWithLease(db, new Date());
     },
   });

@@ -12,13 +12,10 @@ import {
   registerKey,
 } from './keys.js';
 import { EMPTY_ROOT } from './hashing.js';
+import { currentSigner, ledgerState, setLedgerState } from './signer.js';
 import './tables.js';
 
-/**
- * The process's signing key. Set once by initLedger; every server instance points keyDir at the same key
- * files, so whichever instance holds the sequencer lock can sign.
- */
-let state: { keyDir: string; signer: LedgerSigner } | null = null;
+export { currentSigner, ledgerState, setLedgerState };
 
 export interface LedgerInitOptions {
   keyDir: string;
@@ -41,7 +38,7 @@ export async function initLedger(db: Db, opts: LedgerInitOptions): Promise<Ledge
         `账本签名私钥缺失：数据库登记的当前密钥为 ${active.verifierKey}，但密钥目录 ${opts.keyDir} 中没有文件 ledger-${active.keyHash}.key。请把该密钥文件复制到此目录（多实例部署须共用同一密钥目录），或按 docs/adr/0003-ledger.md 的步骤轮换密钥。`,
       );
     }
-    state = { keyDir: opts.keyDir, signer };
+    setLedgerState({ keyDir: opts.keyDir, signer });
     return signer;
   }
   const origin = opts.origin ?? process.env.FAZHI_LEDGER_ORIGIN ?? DEFAULT_LEDGER_ORIGIN;
@@ -62,7 +59,7 @@ export async function initLedger(db: Db, opts: LedgerInitOptions): Promise<Ledge
     if ((err as { code?: string }).code === '23505') return initLedger(db, opts);
     throw err;
   }
-  state = { keyDir: opts.keyDir, signer };
+  setLedgerState({ keyDir: opts.keyDir, signer });
   const { writeCheckpoint } = await import('./store.js');
   await db.transaction().execute(async (trx) => {
     const n = await sql<{ n: number }>`select count(*)::int as n from ledger_checkpoints`.execute(trx);
@@ -84,29 +81,6 @@ async function anchorEarlierAuditEvents(trx: Executor): Promise<void> {
   for (const r of rows.rows) await anchorAuditEvent(trx, r.id);
 }
 
-/** The signer for this transaction; follows a rotation made by another instance (shared keyDir). */
-export async function currentSigner(ex: Executor): Promise<LedgerSigner> {
-  if (!state) throw new AppError('unavailable', '账本尚未初始化（签名密钥未加载），请稍后重试。');
-  const active = await activeKey(ex);
-  if (!active)
-    throw new AppError('unavailable', '账本没有有效的签名密钥，请按 docs/adr/0003-ledger.md 生成或轮换密钥。');
-  if (active.keyHash !== state.signer.keyHash) {
-    const signer = loadSigner(state.keyDir, active.name, active.keyHash);
-    if (!signer)
-      throw new AppError('unavailable', `本实例的密钥目录中没有当前签名密钥 ${active.keyHash}，请同步密钥目录。`);
-    state = { ...state, signer };
-  }
-  return state.signer;
-}
-
-export function ledgerState(): { keyDir: string; signer: LedgerSigner } | null {
-  return state;
-}
-
-export function setLedgerState(next: { keyDir: string; signer: LedgerSigner }): void {
-  state = next;
-}
-
 /**
  * Key rotation: a new key signs from now on; the old key's validity is closed (its public key stays
  * published, so every earlier checkpoint still verifies), and the current tree size is re-signed by both
@@ -117,7 +91,7 @@ export async function rotateSigningKey(db: Db, ctx = systemCtx('ledger-rotate'))
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${SEQUENCER_LOCK})`.execute(trx);
     const old = await currentSigner(trx);
-    const next = generateSigner(state!.keyDir, old.name);
+    const next = generateSigner(ledgerState()!.keyDir, old.name);
     await trx.updateTable('ledger_keys').set({ valid_until: new Date() }).where('key_hash', '=', old.keyHash).execute();
     await registerKey(trx, next);
     const head = await latestCheckpoint(trx);
@@ -128,7 +102,7 @@ export async function rotateSigningKey(db: Db, ctx = systemCtx('ledger-rotate'))
       entityId: next.keyHash,
       data: { oldKeyHash: old.keyHash, newKeyHash: next.keyHash, verifierKey: next.verifierKey },
     });
-    state = { keyDir: state!.keyDir, signer: next };
+    setLedgerState({ keyDir: ledgerState()!.keyDir, signer: next });
     return next;
   });
 }

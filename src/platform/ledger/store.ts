@@ -5,7 +5,7 @@ import { bytesEqual } from './encoding.js';
 import { EMPTY_ROOT, hashChildren, hashLeaf, sha256 } from './hashing.js';
 import { CanonicalizationError, canonicalize } from './jcs.js';
 import { checkpointText, signNote } from './keys.js';
-import { currentSigner } from './state.js';
+import { currentSigner } from './signer.js';
 import {
   appendNodes,
   borderNodes,

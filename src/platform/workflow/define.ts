@@ -89,7 +89,7 @@ export interface Workflow<S extends string, A extends string, P extends string, 
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a registry of heterogeneous workflows
-export type AnyWorkflow = Workflow<string, string, string, any>;
+export type AnyWorkflow = Workflow<any, any, any, any>;
 
 const gatesOf = <S extends string, P extends string, F>(spec: ActionSpec<S, P, F>) => spec.gates ?? [];
 
