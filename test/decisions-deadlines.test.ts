@@ -11,6 +11,12 @@ describe('decisions: comment-period deadlines', () => {
   let itemId: string;
   const T = today();
   const year = Number(T.slice(0, 4)) + 1;
+  // A period opening in early June next year whose 30th day is a Tuesday to Thursday in early July (no public
+  // holiday in July): the message's earliest end date is then the plain count, whatever today's date, never
+  // rolled past a weekend or holiday as a period opening today might be.
+  const O = [1, 2, 3, 4, 5, 6, 7]
+    .map((d) => `${year}-06-0${d}`)
+    .find((o) => [2, 3, 4].includes(new Date(`${addCalendarDays(o, 30)}T00:00:00Z`).getUTCDay())) as string;
   const url = () => `/api/decisions/items/${itemId}/participations`;
   const deadlines = () =>
     t.db
@@ -62,10 +68,10 @@ describe('decisions: comment-period deadlines', () => {
     const res = await t.call(staff, {
       method: 'POST',
       url: url(),
-      payload: { form: 'comment_period', title: '公开征求意见', opensOn: T, closesOn: addCalendarDays(T, 29) },
+      payload: { form: 'comment_period', title: '公开征求意见', opensOn: O, closesOn: addCalendarDays(O, 29) },
     });
     assert.equal(res.statusCode, 422);
-    assert.match(res.json().message, new RegExp(`截止日期最早为 ${addCalendarDays(T, 30)}`));
+    assert.match(res.json().message, new RegExp(`截止日期最早为 ${addCalendarDays(O, 30)}`));
     assert.equal(res.json().details.field, 'shortenedReason');
     assert.equal((await deadlines()).length, 0);
     assert.equal(

@@ -5,18 +5,38 @@ import { judgeMajor } from '../src/modules/decisions/commands/assess.js';
 import { meetingProblems } from '../src/modules/decisions/commands/collective-decision.js';
 import { weightedProgress } from '../src/modules/decisions/commands/execution.js';
 import { yoyPct } from '../src/modules/decisions/decisions.queries.js';
+import { exhaustiveWorkflowTest } from './helpers/workflow.js';
 import {
   ACTIONS,
   ADJUSTABLE_STAGES,
   ADJUSTMENT_RERUN,
   STATUSES,
-  TRANSITIONS,
-  assertTransition,
   canTransition,
+  type DecisionFacts,
+  decisionWorkflow,
   planAdjustment,
   requiredStages,
   triggeredStages,
 } from '../src/modules/decisions/decisions.workflow.js';
+
+const met = (f: DecisionFacts['flags']): DecisionFacts => ({ flags: f, legalityLacking: [], participationDone: true });
+const assertTransition = (s: (typeof STATUSES)[number], a: (typeof ACTIONS)[number], f: DecisionFacts['flags']) =>
+  decisionWorkflow.assertTransition(s, a, met(f));
+
+exhaustiveWorkflowTest(decisionWorkflow, {
+  terminal: ['archived', 'withdrawn'],
+  met: met({ isTechnical: true, affectsStability: true, confidential: false }),
+  failing: {
+    legalityPassed: {
+      status: 'collective_discussion',
+      facts: { flags: { isTechnical: false, affectsStability: false, confidential: false }, legalityLacking: ['司法局的合法性审查意见'], participationDone: true },
+    },
+    participationStudied: {
+      status: 'collective_discussion',
+      facts: { flags: { isTechnical: false, affectsStability: false, confidential: false }, legalityLacking: [], participationDone: false },
+    },
+  },
+});
 
 const flags = fc.record({ isTechnical: fc.boolean(), affectsStability: fc.boolean(), confidential: fc.boolean() });
 
@@ -25,7 +45,7 @@ describe('decisions workflow (pure)', () => {
     const f = { isTechnical: true, affectsStability: true, confidential: false };
     for (const s of STATUSES) {
       for (const a of ACTIONS) {
-        if (TRANSITIONS[a].from.includes(s)) {
+        if (decisionWorkflow.actions[a].from.includes(s)) {
           assert.ok(canTransition(s, a));
           assert.doesNotThrow(() => assertTransition(s, a, f));
         } else {

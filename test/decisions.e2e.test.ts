@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { WEB_DIST } from '../src/app.js';
 import { seedDecisionsDemo } from '../src/modules/decisions/decisions.demo.js';
-import { MAJOR_KINDS } from '../src/modules/decisions/decisions.labels.js';
+import { MAJOR_KINDS } from '../src/modules/decisions/decisions.contract.js';
 import { today } from '../src/platform/calendar/index.js';
 import { DEMO_PASSWORD } from '../src/platform/seed/demo-data.js';
 import { auditFor, createTestApp, type TestApp } from './helpers/app.js';

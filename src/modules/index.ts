@@ -1,12 +1,12 @@
 import { calendarModule } from '../platform/calendar/calendar.module.js';
 import { ledgerModule } from '../platform/ledger/ledger.module.js';
-import { decisionsModule } from './decisions/decisions.module.js';
-import { identityModule } from './identity/identity.module.js';
-import { lawsModule } from './laws/laws.module.js';
-import { normativeDocsModule } from './normative-docs/normative-docs.module.js';
-import { indicatorsModule } from './indicators/indicators.module.js';
-import { planModule } from './plan/plan.module.js';
-import { reportsModule } from './reports/reports.module.js';
+import { decisionsModule } from './decisions/index.js';
+import { identityModule } from './identity/index.js';
+import { lawsModule } from './laws/index.js';
+import { normativeDocsModule } from './normative-docs/index.js';
+import { indicatorsModule } from './indicators/index.js';
+import { planModule } from './plan/index.js';
+import { reportsModule } from './reports/index.js';
 import type { ModuleManifest } from '../platform/manifest.js';
 
 /** Every module of the product, in start-up order. Adding a module is one line here. */

@@ -44,6 +44,8 @@ export interface ModuleManifest {
   publicDeadlineKinds?: { kind: string; opts?: PublicDeadlineKind }[];
   /** The procedures this module declares with the workflow kernel (state tables in docs, exhaustive tests). */
   workflows?: AnyWorkflow[];
+  /** The Markdown file carrying the generated state tables of `workflows` (default docs/modules/<name>.md). */
+  doc?: string;
   /** Record kinds (IndicatorRecord.kind) this module owns, with the workbench link and JSON resource of one. */
   records?: Record<string, RecordLinks>;
 }
@@ -71,8 +73,10 @@ export interface RecordKindDef {
 
 /** Where one record lives: the workbench page for people, the JSON resource a provenance check fetches. */
 export interface RecordLinks {
-  link?: (id: string) => string;
-  api?: (id: string) => string | undefined;
+  /** The workbench page of the record, for people. */
+  link?: (r: IndicatorRecord) => string;
+  /** The JSON resource a provenance check fetches (200 = the record exists and the caller may see it). */
+  api?: (r: IndicatorRecord) => string | undefined;
 }
 
 /** One record behind an indicator figure, so every figure links to what it counts. */

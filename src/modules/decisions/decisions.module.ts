@@ -7,6 +7,7 @@ import { registerPublicDeadlineKind } from '../../platform/calendar/index.js';
 import { registerDecisionRecordSources } from './decisions.records.js';
 import { decisionRoutes } from './decisions.routes.js';
 import './decisions.tables.js';
+import { decisionWorkflow } from './decisions.workflow.js';
 
 /** Major administrative decisions (重大行政决策): catalogs, the statutory procedure, participation, archive. */
 export const decisionsModule: ModuleManifest = {
@@ -27,4 +28,8 @@ export const decisionsModule: ModuleManifest = {
   },
   seedDemo: async ({ db }) => seedDecisionsDemo(db),
   indicators: decisionIndicators,
+  workflows: [decisionWorkflow],
+  records: {
+    decision: { link: (r) => `/admin/decisions/items/${r.id}`, api: (r) => `/api/decisions/items/${r.id}` },
+  },
 };

@@ -1,7 +1,7 @@
 import type { Actor } from '../../platform/access/actor.js';
 import type { Executor } from '../../platform/db/engine.js';
 import { z } from '../../platform/http/zod.js';
-import { pendingReview } from './commands/legality-review.js';
+import { pendingReview } from './decisions.facts.js';
 import { decisionAbilities } from './decisions.policy.js';
 import type { LoadedDecision } from './decisions.repo.js';
 import { MAJOR_KINDS } from './decisions.schemas.js';

@@ -1,23 +1,18 @@
 import type { Selectable, Updateable } from 'kysely';
 import type { Actor, RequestCtx } from '../../platform/access/actor.js';
 import { visibleOrgIds } from '../../platform/access/scope.js';
-import { recordAudit } from '../../platform/audit/index.js';
-import type { Db, Executor, Trx } from '../../platform/db/engine.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import type { Executor, Trx } from '../../platform/db/engine.js';
+import { AppError, } from '../../platform/errors.js';
 import { anchorRecord } from '../../platform/ledger/index.js';
 import type { DecisionOrgs } from './decisions.policy.js';
 import { stageContent } from './decisions.records.js';
-import { decisionsPolicy, mayAct } from './decisions.policy.js';
 import type { DecisionTable } from './decisions.tables.js';
 import './decisions.tables.js';
 import {
-  ACTION_LABELS,
   ADJUSTABLE_STAGES,
   type AdjustableStage,
-  type DecisionAction,
   type DecisionStatus,
   type ProcedureFlags,
-  assertTransition,
 } from './decisions.workflow.js';
 
 export type DecisionRow = Selectable<DecisionTable>;
@@ -99,52 +94,6 @@ export interface StepResult {
   to?: DecisionStatus;
   summary?: string;
   patch?: Updateable<DecisionTable>;
-}
-
-/**
- * The frame of every procedure command: one transaction; lock and re-read the decision; 404 for what the
- * actor may not see; 403 when the actor may not act; 409 out of order (naming what is missing); then the
- * command's own gates (422) and writes; finally the status change and its audit event.
- */
-export async function runStep(
-  db: Db,
-  ctx: RequestCtx,
-  id: string,
-  action: DecisionAction,
-  fn: (trx: Trx, d: LoadedDecision) => Promise<StepResult>,
-  opts: { level?: 'unit' | 'justice' } = {},
-): Promise<LoadedDecision> {
-  return db.transaction().execute(async (trx) => {
-    const d = await loadDecision(trx, id, true);
-    const actor = ctx.actor;
-    if (!d || !actor) throw notFound('决策事项');
-    if (!decisionsPolicy.view(actor, d.orgs)) throw notFound('决策事项');
-    assertTransition(d.status as DecisionStatus, action, flagsOf(d));
-    if (!mayAct(actor, action, d.orgs, opts.level)) {
-      throw new AppError('forbidden', `您没有“${ACTION_LABELS[action]}”的权限。`, { action });
-    }
-    const res = await fn(trx, d);
-    const to = res.to ?? (d.status as DecisionStatus);
-    await trx
-      .updateTable('decisions')
-      .set({ ...(res.patch ?? {}), status: to, updated_at: new Date() })
-      .where('id', '=', d.id)
-      .execute();
-    await recordAudit(trx, ctx, {
-      action: 'decision.transitioned',
-      entityKind: 'decision',
-      entityId: d.id,
-      orgId: d.lead_org_id,
-      data: {
-        action,
-        from: d.status,
-        to,
-        round: (res.patch?.adjustment_count as number | undefined) ?? d.adjustment_count,
-        ...(res.summary ? { summary: res.summary } : {}),
-      },
-    });
-    return (await loadDecision(trx, d.id))!;
-  });
 }
 
 /**

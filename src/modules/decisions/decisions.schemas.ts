@@ -1,6 +1,6 @@
 import { z } from '../../platform/http/zod.js';
 import { PublicCommentFields } from '../../platform/public-comments/intake.js';
-import { EXCLUSIONS, MAJOR_KINDS } from './decisions.labels.js';
+import { EXCLUSIONS, MAJOR_KINDS } from './decisions.contract.js';
 import { ADJUSTABLE_STAGES, STATUSES } from './decisions.workflow.js';
 
 /** A real calendar date (2026-02-30 is refused here, not by the database as a 500). */
@@ -22,7 +22,7 @@ const text = (label: string, min: number, max: number) =>
     .max(max, { error: `${label}不能超过 ${max} 个字` });
 const uuid = (label: string) => z.uuid({ error: `${label}编号格式不正确` });
 
-export { EXCLUSIONS, MAJOR_KINDS } from './decisions.labels.js';
+export { EXCLUSIONS, MAJOR_KINDS } from './decisions.contract.js';
 
 export const CreateCatalogBody = z.strictObject({
   bodyOrgId: uuid('决策机关'),

@@ -1,10 +1,62 @@
-import { conflict, unprocessable } from '../../platform/errors.js';
+import { unprocessable } from '../../platform/errors.js';
+import { defineWorkflow, type Workflow } from '../../platform/workflow/index.js';
+import {
+  ADJUSTMENT_RERUN,
+  type AdjustableStage,
+  type DecisionStatus,
+  type ProcedureFlags,
+  requiredStages,
+  STATUSES,
+  STATUS_LABELS,
+  triggeredStages,
+} from './decisions.contract.js';
+
+export {
+  ADJUSTABLE_STAGES,
+  ADJUSTMENT_RERUN,
+  type AdjustableStage,
+  type DecisionStatus,
+  type ProcedureFlags,
+  requiredStages,
+  STATUSES,
+  STATUS_LABELS,
+  triggeredStages,
+} from './decisions.contract.js';
 
 /**
- * The procedure of a major administrative decision as an explicit transition table
- * (《重大行政决策程序暂行条例》 Arts 10–37). Pure: no database, no clock.
+ * The procedure of a major administrative decision, declared once with the workflow kernel
+ * (《重大行政决策程序暂行条例》 Arts 10–37). Pure: no database, no clock. The state table in
+ * docs/modules/decisions.md is generated from this declaration (`npm run docs`).
  */
-export const STATUSES = [
+
+/** What the gates look at, read inside the command's transaction (commands/procedure.ts `decisionFacts`). */
+export interface DecisionFacts {
+  flags: ProcedureFlags;
+  /** The opinions still missing before collective discussion (Art 25; two levels), empty when both passed. */
+  legalityLacking: string[];
+  /** A public-participation record exists in this round (Art 29), or participation is not required. */
+  participationDone: boolean;
+}
+
+const PARTIES = {
+  // The body acts through the district government office / rule-of-law office or its own head and liaison.
+  body: '决策机关',
+  lead: '决策承办单位',
+  unitLegalOffice: '承办单位法制机构（合法性初审）',
+  justice: '司法局（合法性审查机构）',
+  execution: '决策执行单位',
+} as const;
+export type DecisionParty = keyof typeof PARTIES;
+
+const ART = (a: string) => `《重大行政决策程序暂行条例》${a}`;
+
+/** The stages a completed stage may lead to: the following required stage, conditional ones skipped. */
+const after = (s: DecisionStatus): DecisionStatus[] => {
+  const order = ['drafting', 'participation', 'expert_review', 'risk_assessment', 'legality_review'] as const;
+  return order.slice(order.indexOf(s as (typeof order)[number]) + 1);
+};
+
+const PRE_DECIDED: DecisionStatus[] = [
   'proposed',
   'drafting',
   'participation',
@@ -14,120 +66,114 @@ export const STATUSES = [
   'collective_discussion',
   'party_report',
   'publication',
-  'executing',
-  'suspended',
-  'post_evaluation',
-  'completed',
-  'archived',
-  'withdrawn',
+];
+
+export const decisionWorkflow: Workflow<DecisionStatus, DecisionAction, DecisionParty, DecisionFacts> = defineWorkflow<
+  DecisionStatus,
+  DecisionAction,
+  DecisionParty,
+  DecisionFacts
+>({
+  name: 'decisions.decision',
+  entity: '决策事项',
+  statuses: STATUSES,
+  statusLabels: STATUS_LABELS,
+  initial: 'proposed',
+  parties: PARTIES,
+  actions: {
+    initiate: { label: '启动决策程序并确定承办单位', from: ['proposed'], to: 'drafting', by: ['body'], basis: ART('第十条、第十一条') },
+    completeDrafting: { label: '完成决策草案拟定', from: ['drafting'], to: after('drafting'), by: ['lead'], basis: ART('第十二条、第十三条') },
+    completeParticipation: { label: '完成公众参与', from: ['participation'], to: after('participation'), by: ['lead'], basis: ART('第十四条至第十八条') },
+    completeExpertReview: { label: '完成专家论证', from: ['expert_review'], to: after('expert_review'), by: ['lead'], basis: ART('第十九条至第二十一条') },
+    completeRiskAssessment: { label: '完成风险评估', from: ['risk_assessment'], to: 'legality_review', by: ['lead'], basis: ART('第二十二条至第二十四条') },
+    submitLegalityReview: { label: '送请合法性审查', from: ['legality_review'], to: 'same', by: ['lead'], basis: ART('第二十五条、第二十六条') },
+    // Two levels (沪府办发〔2020〕5号): the unit's opinion keeps the stage; the bureau's passes it on; "unlawful"
+    // at either level returns the draft (Art 28).
+    recordLegalityOpinion: {
+      label: '出具合法性审查意见',
+      from: ['legality_review'],
+      to: ['legality_review', 'collective_discussion', 'drafting'],
+      by: ['unitLegalOffice', 'justice'],
+      basis: ART('第二十七条、第二十八条'),
+    },
+    recordCollectiveDecision: {
+      label: '记录集体讨论决定',
+      from: ['collective_discussion'],
+      to: ['party_report', 'drafting'],
+      by: ['body'],
+      basis: ART('第三十条'),
+      gates: [
+        {
+          name: 'legalityPassed',
+          basis: ART('第二十五条'),
+          check: (f) =>
+            f.legalityLacking.length
+              ? `未经合法性审查或经审查不合法的，不得提交集体讨论。缺少：${f.legalityLacking.join('、')}`
+              : null,
+        },
+        {
+          name: 'participationStudied',
+          basis: ART('第二十九条'),
+          check: (f) =>
+            f.participationDone ? null : '提交集体讨论的材料缺少公众意见研究采纳情况，请先完成公众参与',
+        },
+      ],
+    },
+    reportToParty: { label: '记录向党委请示报告', from: ['party_report'], to: 'publication', by: ['body'], basis: ART('第三十一条') },
+    publish: { label: '公布决策', from: ['publication'], to: 'executing', by: ['body'], basis: ART('第三十二条') },
+    reportProgress: { label: '报告执行情况', from: ['executing'], to: 'same', by: ['body', 'execution'], basis: ART('第三十四条') },
+    startPostEvaluation: { label: '启动决策后评估', from: ['executing'], to: 'post_evaluation', by: ['body'], basis: ART('第三十六条') },
+    completePostEvaluation: { label: '完成决策后评估', from: ['post_evaluation'], to: 'executing', by: ['body'], basis: ART('第三十六条') },
+    completeExecution: { label: '确认执行完毕', from: ['executing'], to: 'completed', by: ['body'], basis: ART('第三十四条') },
+    archive: { label: '归档', from: ['completed'], to: 'archived', by: ['body'], basis: ART('第三十三条') },
+    suspend: { label: '暂停执行', from: ['executing'], to: 'suspended', by: ['body'], basis: ART('第三十七条') },
+    resume: { label: '恢复执行', from: ['suspended'], to: 'executing', by: ['body'], basis: ART('第三十七条') },
+    adjust: {
+      label: '调整决策（重新履行相关法定程序）',
+      from: ['executing', 'suspended'],
+      to: 'drafting',
+      by: ['body'],
+      basis: ART('第三十七条'),
+    },
+    withdraw: { label: '撤回决策事项', from: PRE_DECIDED, to: 'withdrawn', by: ['body'], basis: ART('第十条') },
+  },
+  // "当前处于「公众参与」阶段，不能记录集体讨论决定。尚需依次完成：公众参与、合法性审查。"
+  describeOrder: (s, action, facts) => {
+    const a: { label: string; from: readonly DecisionStatus[] } = decisionWorkflow.actions[action];
+    const missing = a.from.length === 1 && facts ? missingStages(s, a.from[0], facts.flags) : [];
+    const tail = missing.length
+      ? `尚需依次完成：${missing.map((m) => STATUS_LABELS[m]).join('、')}。`
+      : `该操作只能在「${a.from.map((x) => STATUS_LABELS[x]).join('」「')}」阶段进行。`;
+    return { message: `当前处于「${STATUS_LABELS[s]}」阶段，不能${a.label}。${tail}`, details: { missing } };
+  },
+});
+
+export const ACTIONS = [
+  'initiate',
+  'completeDrafting',
+  'completeParticipation',
+  'completeExpertReview',
+  'completeRiskAssessment',
+  'submitLegalityReview',
+  'recordLegalityOpinion',
+  'recordCollectiveDecision',
+  'reportToParty',
+  'publish',
+  'reportProgress',
+  'startPostEvaluation',
+  'completePostEvaluation',
+  'completeExecution',
+  'archive',
+  'suspend',
+  'resume',
+  'adjust',
+  'withdraw',
 ] as const;
-export type DecisionStatus = (typeof STATUSES)[number];
+export type DecisionAction = (typeof ACTIONS)[number];
 
-export const STATUS_LABELS: Record<DecisionStatus, string> = {
-  proposed: '决策启动前（提出建议）',
-  drafting: '拟定决策草案',
-  participation: '公众参与',
-  expert_review: '专家论证',
-  risk_assessment: '风险评估',
-  legality_review: '合法性审查',
-  collective_discussion: '集体讨论决定',
-  party_report: '向同级党委请示报告',
-  publication: '决策公布',
-  executing: '决策执行',
-  suspended: '暂停执行',
-  post_evaluation: '决策后评估',
-  completed: '执行完毕',
-  archived: '已归档',
-  withdrawn: '已撤回',
-};
-
-/** What makes a procedure conditional for one decision. */
-export interface ProcedureFlags {
-  /** Highly professional or technical (Art 19): expert review required. */
-  isTechnical: boolean;
-  /** May affect social stability or public safety (Art 22): risk assessment required. */
-  affectsStability: boolean;
-  /** Lawfully non-disclosable (Art 14): public participation not required. */
-  confidential: boolean;
-  /**
-   * In an adjustment round (Art 37), the conditional procedures the adjustment re-runs; the others keep the
-   * previous round's record. null or absent: every procedure the triggers require (the original round).
-   */
-  rerun?: readonly AdjustableStage[] | null;
-}
-
-/** The pre-decision stages in statutory order; conditional ones are skipped when their trigger is absent. */
-const PRE_DECISION = [
-  'drafting',
-  'participation',
-  'expert_review',
-  'risk_assessment',
-  'legality_review',
-  'collective_discussion',
-  'party_report',
-  'publication',
-  'executing',
-] as const satisfies readonly DecisionStatus[];
-
-/** The conditional procedures whose trigger applies to this decision (whatever the round). */
-export function triggeredStages(f: ProcedureFlags): AdjustableStage[] {
-  return ADJUSTABLE_STAGES.filter(
-    (s) =>
-      (s !== 'participation' || !f.confidential) &&
-      (s !== 'expert_review' || f.isTechnical) &&
-      (s !== 'risk_assessment' || f.affectsStability),
-  );
-}
-
-export function requiredStages(f: ProcedureFlags): DecisionStatus[] {
-  const triggered = triggeredStages(f);
-  return PRE_DECISION.filter((s): s is PreDecisionStage => {
-    if (ADJUSTMENT_RERUN[s].rule === 'always') return true;
-    const c = s as AdjustableStage;
-    return triggered.includes(c) && (f.rerun == null || f.rerun.includes(c));
-  });
-}
-
-type PreDecisionStage = (typeof PRE_DECISION)[number];
-
-/** The conditional procedures an adjustment may or may not touch. */
-export const ADJUSTABLE_STAGES = ['participation', 'expert_review', 'risk_assessment'] as const;
-export type AdjustableStage = (typeof ADJUSTABLE_STAGES)[number];
-
-/**
- * What an adjustment round re-runs (Art 37: "需要作出重大调整的，应当依照本条例履行相关法定程序" — the
- * *relevant* procedures). 'always': every adjustment runs it again on the adjusted draft — the draft itself, the
- * two hard gates (Art 25: no discussion without a legality review of the draft; Art 30: the body decides in a
- * meeting), the Party report (Art 31) and publication (Art 32). 'if_touched': the decision body states whether
- * the adjustment touches it; if not, the previous round's record is carried forward with the reason given
- * (for risk assessment Art 22¶2 says so in terms: a risk already assessed is not assessed again).
- */
-export const ADJUSTMENT_RERUN: Record<
-  PreDecisionStage,
-  { rule: 'always' | 'if_touched'; basis: string; touchedWhen?: string }
-> = {
-  drafting: { rule: 'always', basis: '第十二条、第三十七条' },
-  participation: {
-    rule: 'if_touched',
-    basis: '第十四条、第三十七条',
-    touchedWhen: '调整涉及社会公众切身利益，或改变了公众已经发表意见的内容',
-  },
-  expert_review: {
-    rule: 'if_touched',
-    basis: '第十九条、第三十七条',
-    touchedWhen: '调整涉及专业性、技术性较强的内容',
-  },
-  risk_assessment: {
-    rule: 'if_touched',
-    basis: '第二十二条、第三十七条',
-    touchedWhen: '调整可能对社会稳定、公共安全等带来原评估未涵盖的风险',
-  },
-  legality_review: { rule: 'always', basis: '第二十五条' },
-  collective_discussion: { rule: 'always', basis: '第三十条' },
-  party_report: { rule: 'always', basis: '第三十一条' },
-  publication: { rule: 'always', basis: '第三十二条' },
-  executing: { rule: 'always', basis: '第三十四条' },
-};
+export const ACTION_LABELS = Object.fromEntries(
+  ACTIONS.map((a) => [a, decisionWorkflow.actions[a].label]),
+) as Record<DecisionAction, string>;
 
 export interface AdjustmentPlan {
   /** Conditional procedures this round re-runs. */
@@ -176,93 +222,6 @@ export function nextStage(s: DecisionStatus, f: ProcedureFlags): DecisionStatus 
   return req[i + 1];
 }
 
-export const ACTIONS = [
-  'initiate',
-  'completeDrafting',
-  'completeParticipation',
-  'completeExpertReview',
-  'completeRiskAssessment',
-  'submitLegalityReview',
-  'recordLegalityOpinion',
-  'recordCollectiveDecision',
-  'reportToParty',
-  'publish',
-  'reportProgress',
-  'startPostEvaluation',
-  'completePostEvaluation',
-  'completeExecution',
-  'archive',
-  'suspend',
-  'resume',
-  'adjust',
-  'withdraw',
-] as const;
-export type DecisionAction = (typeof ACTIONS)[number];
-
-export const ACTION_LABELS: Record<DecisionAction, string> = {
-  initiate: '启动决策程序并确定承办单位',
-  completeDrafting: '完成决策草案拟定',
-  completeParticipation: '完成公众参与',
-  completeExpertReview: '完成专家论证',
-  completeRiskAssessment: '完成风险评估',
-  submitLegalityReview: '送请合法性审查',
-  recordLegalityOpinion: '出具合法性审查意见',
-  recordCollectiveDecision: '记录集体讨论决定',
-  reportToParty: '记录向党委请示报告',
-  publish: '公布决策',
-  reportProgress: '报告执行情况',
-  startPostEvaluation: '启动决策后评估',
-  completePostEvaluation: '完成决策后评估',
-  completeExecution: '确认执行完毕',
-  archive: '归档',
-  suspend: '暂停执行',
-  resume: '恢复执行',
-  adjust: '调整决策（重新履行相关法定程序）',
-  withdraw: '撤回决策事项',
-};
-
-/**
- * The transition table: action → the statuses it may start from and where it leads. `to: 'next'` means the
- * following required stage; 'same' keeps the status; functions choose by the command's outcome.
- */
-export const TRANSITIONS: Record<
-  DecisionAction,
-  { from: DecisionStatus[]; to: DecisionStatus | 'next' | 'same' | 'outcome' }
-> = {
-  initiate: { from: ['proposed'], to: 'drafting' }, // Arts 10–11
-  completeDrafting: { from: ['drafting'], to: 'next' }, // Arts 12–13
-  completeParticipation: { from: ['participation'], to: 'next' }, // Arts 14–18
-  completeExpertReview: { from: ['expert_review'], to: 'next' }, // Arts 19–21
-  completeRiskAssessment: { from: ['risk_assessment'], to: 'next' }, // Arts 22–24
-  submitLegalityReview: { from: ['legality_review'], to: 'same' }, // Arts 25–26
-  recordLegalityOpinion: { from: ['legality_review'], to: 'outcome' }, // Arts 27–28: collective_discussion, or drafting if unlawful
-  recordCollectiveDecision: { from: ['collective_discussion'], to: 'outcome' }, // Art 30: party_report, or drafting if returned
-  reportToParty: { from: ['party_report'], to: 'publication' }, // Art 31
-  publish: { from: ['publication'], to: 'executing' }, // Art 32
-  reportProgress: { from: ['executing'], to: 'same' }, // Art 34
-  startPostEvaluation: { from: ['executing'], to: 'post_evaluation' }, // Art 36
-  completePostEvaluation: { from: ['post_evaluation'], to: 'executing' }, // Art 36
-  completeExecution: { from: ['executing'], to: 'completed' }, // Art 34
-  archive: { from: ['completed'], to: 'archived' }, // Art 33
-  suspend: { from: ['executing'], to: 'suspended' }, // Art 37 (the head may first suspend)
-  resume: { from: ['suspended'], to: 'executing' }, // Art 37
-  adjust: { from: ['executing', 'suspended'], to: 'drafting' }, // Art 37: re-runs the relevant procedures (ADJUSTMENT_RERUN)
-  withdraw: {
-    from: [
-      'proposed',
-      'drafting',
-      'participation',
-      'expert_review',
-      'risk_assessment',
-      'legality_review',
-      'collective_discussion',
-      'party_report',
-      'publication',
-    ],
-    to: 'withdrawn',
-  },
-};
-
 /** Stages still to be completed before `target` can be reached from `current` (for the refusal message). */
 export function missingStages(current: DecisionStatus, target: DecisionStatus, f: ProcedureFlags): DecisionStatus[] {
   const req = requiredStages(f);
@@ -273,27 +232,8 @@ export function missingStages(current: DecisionStatus, target: DecisionStatus, f
   return i < j ? req.slice(i, j) : [];
 }
 
-/** Can `action` run in status `s`? */
-export const canTransition = (s: DecisionStatus, action: DecisionAction) => TRANSITIONS[action].from.includes(s);
-
-/**
- * Refuses an action out of order with a Chinese message that names what is missing:
- * "当前处于「公众参与」阶段，不能记录集体讨论决定。尚需完成：公众参与、合法性审查。"
- */
-export function assertTransition(s: DecisionStatus, action: DecisionAction, f: ProcedureFlags): void {
-  if (canTransition(s, action)) return;
-  const from = TRANSITIONS[action].from;
-  const missing = from.length === 1 ? missingStages(s, from[0], f) : [];
-  const tail = missing.length
-    ? `尚需依次完成：${missing.map((m) => STATUS_LABELS[m]).join('、')}。`
-    : `该操作只能在「${from.map((x) => STATUS_LABELS[x]).join('」「')}」阶段进行。`;
-  throw conflict(`当前处于「${STATUS_LABELS[s]}」阶段，不能${ACTION_LABELS[action]}。${tail}`, {
-    status: s,
-    action,
-    missing,
-    allowedFrom: from,
-  });
-}
+/** Can `action` run in status `s`? (The table alone; gates and parties are the command frame's.) */
+export const canTransition = (s: DecisionStatus, action: DecisionAction) => decisionWorkflow.allows(s, action);
 
 /** Statuses in which the decision counts as "decided" (for indicators and the portal). */
 export const DECIDED: DecisionStatus[] = ['executing', 'suspended', 'post_evaluation', 'completed', 'archived'];

@@ -1,7 +1,8 @@
 import { ROLES } from '../../platform/access/actor.js';
 import { z } from '../../platform/http/zod.js';
+import { ORG_KINDS } from './identity.contract.js';
 
-export const OrgKind = z.enum(['government', 'department', 'subdistrict', 'town', 'section', 'other']);
+export const OrgKind = z.enum(ORG_KINDS);
 
 export const OrgDto = z.object({
   id: z.string(),

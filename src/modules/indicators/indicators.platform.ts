@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { today } from '../../platform/calendar/index.js';
 import type { IndicatorDef } from '../../platform/manifest.js';
-import { subtreeOrgIds } from '../plan/plan.indicators.js';
+import { subtreeOrgIds } from '../../platform/access/scope.js';
 
 /** Platform-level figures: statutory deadlines from the calendar engine, and the audit trail. */
 export const platformIndicators: IndicatorDef[] = [

@@ -1,40 +1,34 @@
-import { MODULES } from '../index.js';
-import type { IndicatorDef, IndicatorRecord, ModuleManifest } from '../../platform/manifest.js';
+import type { IndicatorDef, IndicatorRecord, ModuleManifest, RecordLinks } from '../../platform/manifest.js';
 
 export const SOURCE_ABSENT = '数据来源模块未启用';
 
 /**
- * Every computable figure, collected from the module manifests. Called at use time (not at import) so the
- * module list can include this module without an import cycle problem.
+ * Every computable figure, collected from the manifests of the enabled modules (`deps.modules`), with the JSON
+ * resource of each record kind the modules declare (`ModuleManifest.records`). Built from what the caller passes,
+ * never from the module list itself: the registry knows modules only through their manifests.
  */
-export function indicatorRegistry(modules: ModuleManifest[] = MODULES): Map<string, IndicatorDef & { module: string }> {
-  const m = new Map<string, IndicatorDef & { module: string }>();
-  for (const mod of modules) for (const d of mod.indicators ?? []) m.set(d.code, { ...d, module: mod.name });
-  return m;
+export interface IndicatorRegistry extends Map<string, IndicatorDef & { module: string }> {
+  /** The JSON resource behind a record, if its module declares one (what a provenance check fetches). */
+  recordApi(r: IndicatorRecord): string | undefined;
 }
 
-/**
- * The JSON resource behind a record, by record kind: the workbench link is for people, this is what a
- * provenance check fetches (200 = the record exists and the caller may see it). Kinds not listed have none.
- */
-const RECORD_API: Record<string, (r: IndicatorRecord) => string | undefined> = {
-  plan_task: (r) => `/api/plan/tasks/${r.id}`,
-  normative_doc: (r) => `/api/normative-docs/${r.id}`,
-  decision: (r) => `/api/decisions/items/${r.id}`,
-  annual_report: (r) => `/api/reports/${r.id}`,
-  // Deadlines are listed per entity: the workbench link carries entityKind and entityId.
-  deadline: (r) =>
-    r.link?.startsWith('/admin/calendar/deadlines?') ? `/api/deadlines?${r.link.split('?')[1]}` : undefined,
-};
-
-export const recordApi = (r: IndicatorRecord): string | undefined => RECORD_API[r.kind]?.(r);
+export function indicatorRegistry(modules: readonly ModuleManifest[]): IndicatorRegistry {
+  const links = new Map<string, RecordLinks>();
+  const m = new Map<string, IndicatorDef & { module: string }>() as IndicatorRegistry;
+  for (const mod of modules) {
+    for (const d of mod.indicators ?? []) m.set(d.code, { ...d, module: mod.name });
+    for (const [kind, l] of Object.entries(mod.records ?? {})) links.set(kind, l);
+  }
+  m.recordApi = (r) => links.get(r.kind)?.api?.(r);
+  return m;
+}
 
 /** The link that re-runs one figure's query for a year and a unit, with its records (GET /api/indicators/figures/…). */
 export const figureQuery = (code: string, year: number, orgId: string): string =>
   `/api/indicators/figures/${encodeURIComponent(code)}?year=${year}&orgId=${orgId}`;
 
 export interface FigureRecord extends IndicatorRecord {
-  /** JSON resource of the record (see RECORD_API). */
+  /** JSON resource of the record (the owning manifest's `records`). */
   api?: string;
 }
 
@@ -52,7 +46,7 @@ export interface Figure {
 
 /** Compute one figure; a code whose module is absent (or that fails) yields a labelled null, never a crash. */
 export async function computeFigure(
-  reg: Map<string, IndicatorDef & { module: string }>,
+  reg: IndicatorRegistry,
   db: Parameters<IndicatorDef['compute']>[0],
   code: string,
   p: { year: number; orgId: string | null },
@@ -80,7 +74,7 @@ export async function computeFigure(
       status: 'computed',
       basis: r.basis,
       records: r.records.slice(0, maxRecords).map((x) => {
-        const api = recordApi(x);
+        const api = reg.recordApi(x);
         return api ? { ...x, api } : x;
       }),
       recordCount: r.records.length,

@@ -105,7 +105,7 @@ export async function resolveScope(
   return { orgId: org.id, orgName: org.name };
 }
 
-export function indicatorRoutes(app: FastifyInstance, { db }: AppDeps): void {
+export function indicatorRoutes(app: FastifyInstance, { db, modules }: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['指标体系'];
 
@@ -128,7 +128,7 @@ export function indicatorRoutes(app: FastifyInstance, { db }: AppDeps): void {
     handler: async (req) => {
       const actor = requireActor(req);
       const scope = await resolveScope(db, actor, req.query.orgId);
-      const items = await evaluateTree(db, { year: req.query.year, orgId: scope.orgId });
+      const items = await evaluateTree(db, { year: req.query.year, orgId: scope.orgId }, modules);
       return {
         year: req.query.year,
         ...scope,
@@ -155,7 +155,7 @@ export function indicatorRoutes(app: FastifyInstance, { db }: AppDeps): void {
     handler: async (req) => {
       requireActor(req);
       return {
-        items: [...indicatorRegistry().values()].map((d) => ({
+        items: [...indicatorRegistry(modules).values()].map((d) => ({
           code: d.code,
           label: d.label,
           unit: d.unit,
@@ -187,7 +187,7 @@ export function indicatorRoutes(app: FastifyInstance, { db }: AppDeps): void {
         .where('id', '=', req.query.orgId)
         .executeTakeFirst();
       if (!org || !canSeeOrg(actor, org.path)) throw notFound('单位');
-      const reg = indicatorRegistry();
+      const reg = indicatorRegistry(modules);
       const { code } = req.params;
       if (!reg.has(code)) throw new AppError('not_found', `没有代码为 ${code} 的系统数据，或其数据来源模块未启用`);
       const f = await computeFigure(
@@ -231,7 +231,7 @@ export function indicatorRoutes(app: FastifyInstance, { db }: AppDeps): void {
     handler: async (req, reply) => {
       if (!manageTree(requireActor(req))) throw treeForbidden();
       reply.status(201);
-      return createIndicator(db, req.ctx, req.body);
+      return createIndicator(db, req.ctx, req.body, modules);
     },
   });
 
@@ -245,7 +245,7 @@ export function indicatorRoutes(app: FastifyInstance, { db }: AppDeps): void {
     },
     handler: async (req) => {
       if (!manageTree(requireActor(req))) throw treeForbidden();
-      await updateIndicator(db, req.ctx, req.params.id, req.body);
+      await updateIndicator(db, req.ctx, req.params.id, req.body, modules);
       return { ok: true as const };
     },
   });

@@ -83,7 +83,7 @@ export async function loadDefaultTree(db: Db, ctx: RequestCtx): Promise<{ create
 export async function evaluateTree(
   db: Db,
   p: { year: number; orgId: string | null },
-  modules?: ModuleManifest[],
+  modules: readonly ModuleManifest[],
   onlyIds?: string[],
 ): Promise<IndicatorValue[]> {
   const reg = indicatorRegistry(modules);

@@ -1,3 +1,4 @@
+import type { IndicatorKind } from './indicators.contract.js';
 import type { Generated } from 'kysely';
 import { registerAuditLabels } from '../../platform/audit/catalog.js';
 import type { GeneratedTimestamp, Json } from '../../platform/db/schema.js';
@@ -9,7 +10,7 @@ export interface IndicatorTable {
   seq: number;
   no: string;
   title: string;
-  kind: 'group' | 'computed' | 'manual';
+  kind: IndicatorKind;
   source_code: string | null;
   unit: string | null;
   target: string | null;

@@ -5,6 +5,7 @@
 import type { RequestCtx } from '../../platform/access/actor.js';
 import { recordAudit } from '../../platform/audit/index.js';
 import type { Db, Executor } from '../../platform/db/engine.js';
+import type { ModuleManifest } from '../../platform/manifest.js';
 import { conflict, notFound, unprocessable } from '../../platform/errors.js';
 import { indicatorRegistry } from './indicators.registry.js';
 import './indicators.tables.js';
@@ -55,6 +56,7 @@ export async function createIndicator(
   db: Db,
   ctx: RequestCtx,
   input: IndicatorFields & { parentId: string | null },
+  modules: readonly ModuleManifest[],
 ): Promise<{ id: string }> {
   return db.transaction().execute(async (trx) => {
     let level = 1;
@@ -70,7 +72,7 @@ export async function createIndicator(
       level = parent.level + 1;
     }
     if (level > 3) throw unprocessable('指标体系最多三级', { field: 'parentId' });
-    const problem = checkFields(input, level, new Set(indicatorRegistry().keys()));
+    const problem = checkFields(input, level, new Set(indicatorRegistry(modules).keys()));
     if (problem) throw unprocessable(problem);
     await assertNoFree(trx, input.no);
     const siblings = await trx
@@ -100,11 +102,17 @@ export async function createIndicator(
   });
 }
 
-export async function updateIndicator(db: Db, ctx: RequestCtx, id: string, input: IndicatorFields): Promise<void> {
+export async function updateIndicator(
+  db: Db,
+  ctx: RequestCtx,
+  id: string,
+  input: IndicatorFields,
+  modules: readonly ModuleManifest[],
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const n = await trx.selectFrom('indicators').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!n) throw notFound('指标');
-    const problem = checkFields(input, n.level, new Set(indicatorRegistry().keys()));
+    const problem = checkFields(input, n.level, new Set(indicatorRegistry(modules).keys()));
     if (problem) throw unprocessable(problem);
     await assertNoFree(trx, input.no, id);
     if (n.kind === 'group' && input.kind !== 'group') {

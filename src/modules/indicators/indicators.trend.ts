@@ -4,7 +4,7 @@ import { requireActor } from '../../platform/auth/plugin.js';
 import type { Db } from '../../platform/db/engine.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { UuidParam, errorResponses, z } from '../../platform/http/zod.js';
-import type { AppDeps } from '../../platform/manifest.js';
+import type { AppDeps, ModuleManifest } from '../../platform/manifest.js';
 import { resolveScope } from './indicators.routes.js';
 import { evaluateTree, type IndicatorValue } from './indicators.service.js';
 
@@ -76,13 +76,17 @@ async function leaves(db: Db) {
 }
 
 /** Values of the chosen leaves for each year, labelled computed / manual per point. */
-export async function indicatorTrends(db: Db, p: { from: number; to: number; orgId: string | null; ids?: string[] }) {
+export async function indicatorTrends(
+  db: Db,
+  p: { from: number; to: number; orgId: string | null; ids?: string[] },
+  modules: readonly ModuleManifest[],
+) {
   const { rows, key } = await leaves(db);
   const ids = p.ids ?? key;
   for (const id of ids) if (!rows.some((r) => r.id === id)) throw notFound('指标');
   const byYear: { y: number; values: IndicatorValue[] }[] = [];
   for (let y = p.from; y <= p.to; y++)
-    byYear.push({ y, values: await evaluateTree(db, { year: y, orgId: p.orgId }, undefined, ids) });
+    byYear.push({ y, values: await evaluateTree(db, { year: y, orgId: p.orgId }, modules, ids) });
   const series = rows
     .filter((r) => ids.includes(r.id))
     .map((r) => {
@@ -114,7 +118,7 @@ export async function indicatorTrends(db: Db, p: { from: number; to: number; org
   };
 }
 
-export function indicatorTrendRoutes(app: FastifyInstance, { db }: AppDeps): void {
+export function indicatorTrendRoutes(app: FastifyInstance, { db, modules }: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['指标体系'];
 
@@ -147,7 +151,7 @@ export function indicatorTrendRoutes(app: FastifyInstance, { db }: AppDeps): voi
           field: 'ids',
         });
       const scope = await resolveScope(db, actor, req.query.orgId);
-      return { from, to, ...scope, ...(await indicatorTrends(db, { from, to, orgId: scope.orgId, ids })) };
+      return { from, to, ...scope, ...(await indicatorTrends(db, { from, to, orgId: scope.orgId, ids }, modules)) };
     },
   });
 
@@ -170,7 +174,7 @@ export function indicatorTrendRoutes(app: FastifyInstance, { db }: AppDeps): voi
       checkRange(req.query.from, req.query.to, 21);
       const items = [];
       for (let y = req.query.from; y <= req.query.to; y++) {
-        const [v] = await evaluateTree(db, { year: y, orgId: scope.orgId }, undefined, [req.params.id]);
+        const [v] = await evaluateTree(db, { year: y, orgId: scope.orgId }, modules, [req.params.id]);
         if (!v) throw notFound('指标');
         items.push({ year: y, value: v.value, provenance: v.provenance });
       }

@@ -1,3 +1,4 @@
+import type { LawStatus } from './laws.contract.js';
 import type { Generated } from 'kysely';
 import { registerAuditLabels } from '../../platform/audit/catalog.js';
 
@@ -8,7 +9,7 @@ export interface LawTable {
   category: string;
   version_date: string | null;
   history: Generated<string>;
-  status: Generated<'current' | 'superseded'>;
+  status: Generated<LawStatus>;
   source_name: string;
   content_hash: string;
   article_count: Generated<number>;

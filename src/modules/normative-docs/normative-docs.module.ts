@@ -1,4 +1,4 @@
-import { onLawSuperseded } from '../laws/laws.hooks.js';
+import { onLawSuperseded } from '../laws/index.js';
 import type { ModuleManifest } from '../../platform/manifest.js';
 import { flagUpstreamChange, runNormativeSweep } from './commands/lifecycle.js';
 import { normativeAnnualRoutes } from './normative.annual-routes.js';
@@ -35,4 +35,7 @@ export const normativeDocsModule: ModuleManifest = {
   ],
   seedDemo: async ({ db }) => seedNormativeDemo(db),
   indicators: normativeIndicators,
+  records: {
+    normative_doc: { link: (r) => `/admin/normative-docs/${r.id}`, api: (r) => `/api/normative-docs/${r.id}` },
+  },
 };

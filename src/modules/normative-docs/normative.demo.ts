@@ -1,4 +1,4 @@
-import { seedDemoLaws } from '../laws/laws.demo.js';
+import { seedDemoLaws } from '../laws/index.js';
 import type { RequestCtx } from '../../platform/access/actor.js';
 import { loadActor } from '../../platform/auth/actor-loader.js';
 import type { Db } from '../../platform/db/engine.js';

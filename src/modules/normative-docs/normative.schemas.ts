@@ -1,6 +1,6 @@
 import { z } from '../../platform/http/zod.js';
 import { PublicCommentFields } from '../../platform/public-comments/intake.js';
-import { SnippetPartDto } from '../laws/laws.schemas.js';
+import { SnippetPartDto } from '../laws/index.js';
 import { DOC_STATUSES } from './normative.workflow.js';
 
 const localDate = (what: string) =>

@@ -1,14 +1,9 @@
-import { sql } from 'kysely';
+
 import { today } from '../../platform/calendar/index.js';
 import type { Db } from '../../platform/db/engine.js';
 import type { IndicatorDef } from '../../platform/manifest.js';
+import { subtreeOrgIds } from '../../platform/access/scope.js';
 
-/** Ids of the unit `orgId` and its subtree (null: every unit), for indicator queries. */
-export function subtreeOrgIds(db: Db, orgId: string | null) {
-  let q = db.selectFrom('organizations as o').select('o.id');
-  if (orgId) q = q.where(sql<boolean>`o.path like (select p.path from organizations p where p.id = ${orgId}) || '%'`);
-  return q;
-}
 
 async function yearTasks(db: Db, p: { year: number; orgId: string | null }) {
   return db

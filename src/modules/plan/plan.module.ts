@@ -25,4 +25,5 @@ export const planModule: ModuleManifest = {
   ],
   seedDemo: seedPlanDemo,
   indicators: planIndicators,
+  records: { plan_task: { link: (r) => `/admin/plan/tasks/${r.id}`, api: (r) => `/api/plan/tasks/${r.id}` } },
 };

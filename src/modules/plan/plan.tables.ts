@@ -1,3 +1,4 @@
+import type { PlanStatus, TaskStatus } from './plan.contract.js';
 import type { Generated } from 'kysely';
 import { registerAuditLabels } from '../../platform/audit/catalog.js';
 import type { GeneratedTimestamp, Json, NullableTimestamp } from '../../platform/db/schema.js';
@@ -18,7 +19,7 @@ export interface PlanTable {
   year_from: number;
   year_to: number;
   source_sha256: string;
-  status: Generated<'review' | 'active' | 'closed'>;
+  status: Generated<PlanStatus>;
   default_due_date: string | null;
   created_by: string | null;
   created_at: GeneratedTimestamp;
@@ -69,7 +70,7 @@ export interface PlanTaskTable {
   due_date: string;
   progress: Generated<number>;
   weight: Generated<string>;
-  status: Generated<'open' | 'done'>;
+  status: Generated<TaskStatus>;
   last_reported_at: NullableTimestamp;
   escalated_at: NullableTimestamp;
   created_at: GeneratedTimestamp;

@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { visibleOrgIds } from '../../platform/access/scope.js';
 import { today } from '../../platform/calendar/index.js';
 import type { Db } from '../../platform/db/engine.js';
-import { planDetail } from '../plan/plan.repo.js';
+import { planDetail } from '../plan/index.js';
 import { dashboardStatus, reportDueDates } from './reports.workflow.js';
 
 /** The coordinator's overview: report status per unit, plan progress by chapter and unit, overdue tasks. */

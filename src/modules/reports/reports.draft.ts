@@ -3,8 +3,8 @@ import { AppError } from '../../platform/errors.js';
 import type { Db } from '../../platform/db/engine.js';
 import { sequence } from '../../platform/ledger/index.js';
 import { latestCheckpoint } from '../../platform/ledger/store.js';
-import { computeFigure, figureQuery, indicatorRegistry } from '../indicators/indicators.registry.js';
-import { subtreeOrgIds } from '../plan/plan.indicators.js';
+import { computeFigure, figureQuery, indicatorRegistry } from '../indicators/index.js';
+import { subtreeOrgIds } from '../../platform/access/scope.js';
 import type { ModuleManifest } from '../../platform/manifest.js';
 import type { FigureSnapshot, Sections } from './reports.tables.js';
 
@@ -68,7 +68,7 @@ export async function snapshotFigures(
   year: number,
   scope: string | null,
   orgId: string,
-  modules?: ModuleManifest[],
+  modules: readonly ModuleManifest[],
 ): Promise<Snapshot> {
   const reg = indicatorRegistry(modules);
   const figures: FigureSnapshot[] = [];

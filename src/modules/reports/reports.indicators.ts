@@ -1,7 +1,7 @@
 import { toLocalDate } from '../../platform/calendar/index.js';
 import type { Db } from '../../platform/db/engine.js';
 import type { IndicatorDef } from '../../platform/manifest.js';
-import { subtreeOrgIds } from '../plan/plan.indicators.js';
+import { subtreeOrgIds } from '../../platform/access/scope.js';
 import { reportDueDates } from './reports.workflow.js';
 
 async function reportsOf(db: Db, p: { year: number; orgId: string | null }) {

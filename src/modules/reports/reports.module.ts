@@ -12,15 +12,16 @@ export const reportsModule: ModuleManifest = {
   label: '法治政府建设年度报告',
   routes: reportRoutes,
   indicators: reportIndicators,
+  records: { annual_report: { link: (r) => `/admin/reports/${r.id}`, api: (r) => `/api/reports/${r.id}` } },
   seedDemo: seedReportsDemo,
 };
 
 /** Demo: the market regulator's 2024 report, published, so its 2025 draft has a year to compare with. */
-async function seedReportsDemo({ db }: AppDeps): Promise<void> {
+async function seedReportsDemo({ db, modules }: AppDeps): Promise<void> {
   const ctx = systemCtx('seed');
   const org = await db.selectFrom('organizations').select('id').where('code', '=', 'SCJ').executeTakeFirst();
   if (!org) return;
-  const { id } = await draftReport(db, ctx, { orgId: org.id, year: 2024 });
+  const { id } = await draftReport(db, ctx, { orgId: org.id, year: 2024 }, modules);
   await editReport(db, ctx, id, {
     version: 1,
     docNo: '示市监〔2025〕2号',

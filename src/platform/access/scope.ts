@@ -75,3 +75,13 @@ export function assertCanSeeOrg(actor: Actor, orgPath: string, what = '记录'):
 export function assertRole(actor: Actor, roles: readonly Role[], action: string, orgPath?: string): void {
   if (!hasAnyRole(actor, roles, orgPath)) throw new AppError('forbidden', `您没有${action}的权限。`, { roles });
 }
+
+/**
+ * Ids of the unit `orgId` and its subtree (null: every unit), as a subquery: figures of a unit count its own
+ * records and those of the units under it.
+ */
+export function subtreeOrgIds(db: Executor, orgId: string | null) {
+  let q = db.selectFrom('organizations as o').select('o.id');
+  if (orgId) q = q.where(sql<boolean>`o.path like (select p.path from organizations p where p.id = ${orgId}) || '%'`);
+  return q;
+}

@@ -11,6 +11,13 @@ export { REFRESH_JOB, SWEEP_JOB, calendarRefreshIntervalMs, sweepWithLease } fro
 export const calendarModule: ModuleManifest = {
   name: 'calendar',
   label: '法定期限',
+  records: {
+    // Deadlines are listed per entity: the workbench link carries entityKind and entityId.
+    deadline: {
+      api: (r) =>
+        r.link?.startsWith('/admin/calendar/deadlines?') ? `/api/deadlines?${r.link.split('?')[1]}` : undefined,
+    },
+  },
   init: async ({ db }) => {
     await loadCalendar(db);
   },

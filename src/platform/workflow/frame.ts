@@ -38,6 +38,8 @@ export interface TransitionChange<S extends string, A extends string> {
   from: S;
   to: S;
   summary?: string;
+  /** The columns the act wrote with the status (e.g. a new round number). */
+  patch: Record<string, unknown>;
   now: Date;
 }
 
@@ -88,7 +90,7 @@ export function transitionRunner<E, S extends string, A extends string, P extend
       const res = (await act?.(e, { trx, ctx, actor, now, facts, afterCommit: (f) => effects.push(f) })) ?? {};
       const to = wf.resolveTarget(from, action, res.to);
       await frame.save(trx, e, { to, patch: res.patch ?? {}, now });
-      await recordAudit(trx, ctx, frame.audit(e, { action, from, to, summary: res.summary, now }));
+      await recordAudit(trx, ctx, frame.audit(e, { action, from, to, summary: res.summary, patch: res.patch ?? {}, now }));
       return (await frame.load(trx, id)) as E;
     });
     // The act is committed: an effect that fails (a notification) must not turn it into an error response.

@@ -1,7 +1,8 @@
 import type { RequestCtx } from '../../../platform/access/actor.js';
 import type { Db } from '../../../platform/db/engine.js';
 import type { z } from '../../../platform/http/zod.js';
-import { recordStage, runStep } from '../decisions.repo.js';
+import { runStep } from '../decisions.frame.js';
+import { recordStage } from '../decisions.repo.js';
 import type { ArchiveBody } from '../decisions.schemas.js';
 
 /** Archives the decision record (Art 33); the full record is exported as a ZIP with hashes and proofs. */

@@ -2,9 +2,10 @@ import type { RequestCtx } from '../../../platform/access/actor.js';
 import type { Db } from '../../../platform/db/engine.js';
 import { AppError } from '../../../platform/errors.js';
 import type { z } from '../../../platform/http/zod.js';
-import { procedureRecord, recordStage, runStep } from '../decisions.repo.js';
+import { runStep } from '../decisions.frame.js';
+import { recordStage } from '../decisions.repo.js';
 import type { CollectiveDecisionBody } from '../decisions.schemas.js';
-import { legalityGate, supersedeReviews } from './legality-review.js';
+import { supersedeReviews } from './legality-review.js';
 
 type Meeting = z.infer<typeof CollectiveDecisionBody>;
 
@@ -32,20 +33,8 @@ export function meetingProblems(m: Meeting): string[] {
 /** Records the collective discussion and decision — a hard gate: no decision without a passed legality review. */
 export async function recordCollectiveDecision(db: Db, ctx: RequestCtx, id: string, input: Meeting) {
   return runStep(db, ctx, id, 'recordCollectiveDecision', async (trx, d) => {
-    const lacking = await legalityGate(trx, d);
-    if (lacking.length)
-      throw new AppError(
-        'unprocessable',
-        `未经合法性审查或经审查不合法的，不得提交集体讨论（第二十五条）。缺少：${lacking.join('、')}。`,
-        { missing: lacking },
-      );
-    if (!d.confidential && !(await procedureRecord(trx, d, 'participation'))) {
-      throw new AppError(
-        'unprocessable',
-        '提交集体讨论的材料缺少公众意见研究采纳情况（第二十九条），请先完成公众参与。',
-        { missing: ['participation'] },
-      );
-    }
+    // The hard gates — both legality-review levels passed (Art 25), the public's comments studied (Art 29) — are
+    // the workflow's `legalityPassed` and `participationStudied` (409 before this runs).
     const problems = meetingProblems(input);
     if (problems.length)
       throw new AppError('unprocessable', `会议记录不完整（第三十条），缺少：${problems.join('；')}。`, {

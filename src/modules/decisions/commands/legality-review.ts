@@ -1,31 +1,17 @@
 import type { RequestCtx } from '../../../platform/access/actor.js';
 import { recordAudit } from '../../../platform/audit/index.js';
 import { checkMinimumPeriod, closeDeadlinesFor, registerDeadline, today } from '../../../platform/calendar/index.js';
-import type { Db, Executor, Trx } from '../../../platform/db/engine.js';
+import type { Db, Trx } from '../../../platform/db/engine.js';
 import { AppError, conflict } from '../../../platform/errors.js';
 import type { z } from '../../../platform/http/zod.js';
 import { rulePeriodZh } from '../decisions.config.js';
-import { type DecisionRow, recordStage, runStep } from '../decisions.repo.js';
+import { runStep } from '../decisions.frame.js';
+import { type DecisionRow, recordStage } from '../decisions.repo.js';
+import { pendingReview, reviewsOf } from '../decisions.facts.js';
 import type { LegalityOpinionBody, SubmitLegalityBody } from '../decisions.schemas.js';
 
 const LEVEL_ZH = { unit: '承办单位法制机构初审', justice: '司法局（合法性审查机构）审查' } as const;
 const CONCLUSION_ZH = { lawful: '合法', lawful_with_changes: '修改后合法', unlawful: '不合法' } as const;
-
-/**
- * Reviews of the current pass, oldest first: the current round, and not superseded by a revision of the draft
- * since (an "unlawful" finding or a meeting that returned the draft makes every earlier opinion of the round
- * stale — the revised text has to be reviewed again, unit level first).
- */
-export async function reviewsOf(ex: Executor, d: Pick<DecisionRow, 'id' | 'adjustment_count'>) {
-  return ex
-    .selectFrom('decision_legality_reviews')
-    .selectAll()
-    .where('decision_id', '=', d.id)
-    .where('round', '=', d.adjustment_count)
-    .where('superseded_at', 'is', null)
-    .orderBy('created_at')
-    .execute();
-}
 
 /** The draft goes back for revision: the opinions given so far no longer cover the text that will be discussed. */
 export async function supersedeReviews(trx: Trx, d: Pick<DecisionRow, 'id' | 'adjustment_count'>) {
@@ -36,24 +22,6 @@ export async function supersedeReviews(trx: Trx, d: Pick<DecisionRow, 'id' | 'ad
     .where('round', '=', d.adjustment_count)
     .where('superseded_at', 'is', null)
     .execute();
-}
-
-/** The level awaiting an opinion, if any. */
-export async function pendingReview(ex: Executor, d: Pick<DecisionRow, 'id' | 'adjustment_count'>) {
-  return (await reviewsOf(ex, d)).find((r) => r.conclusion === null) ?? null;
-}
-
-/**
- * The hard gate before collective discussion (Art 25; 沪府办发〔2020〕5号 two levels): both the unit's
- * legal office and the justice bureau have given an opinion other than "unlawful" in the current round.
- */
-export async function legalityGate(ex: Executor, d: Pick<DecisionRow, 'id' | 'adjustment_count'>): Promise<string[]> {
-  const rs = await reviewsOf(ex, d);
-  const passed = (level: 'unit' | 'justice') =>
-    rs.some((r) => r.level === level && r.conclusion !== null && r.conclusion !== 'unlawful');
-  return [!passed('unit') && '承办单位法制机构的合法性初审意见', !passed('justice') && '司法局的合法性审查意见'].filter(
-    (x): x is string => !!x,
-  );
 }
 
 /**

@@ -12,10 +12,11 @@ import { AppError, conflict, notFound } from '../../../platform/errors.js';
 import type { z } from '../../../platform/http/zod.js';
 import { anchorRecord } from '../../../platform/ledger/index.js';
 import { rulePeriodZh } from '../decisions.config.js';
-import { DISPOSITION_LABELS, FORM_LABELS } from '../decisions.labels.js';
+import { DISPOSITION_LABELS, FORM_LABELS } from '../decisions.contract.js';
 import { commentSetContent, commentSets } from '../decisions.records.js';
 import { decisionsPolicy, isBodyManager, isLeadWorker } from '../decisions.policy.js';
-import { type LoadedDecision, flagsOf, loadDecision, recordStage, runStep } from '../decisions.repo.js';
+import { runStep } from '../decisions.frame.js';
+import { type LoadedDecision, flagsOf, loadDecision, recordStage } from '../decisions.repo.js';
 import type { CloseParticipationBody, OpenParticipationBody } from '../decisions.schemas.js';
 import { nextStage } from '../decisions.workflow.js';
 

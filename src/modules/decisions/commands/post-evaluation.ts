@@ -2,7 +2,8 @@ import type { RequestCtx } from '../../../platform/access/actor.js';
 import type { Db, Executor } from '../../../platform/db/engine.js';
 import { AppError } from '../../../platform/errors.js';
 import type { z } from '../../../platform/http/zod.js';
-import { type DecisionRow, recordStage, runStep } from '../decisions.repo.js';
+import { runStep } from '../decisions.frame.js';
+import { type DecisionRow, recordStage } from '../decisions.repo.js';
 import type { PostEvaluationCompleteBody, PostEvaluationStartBody } from '../decisions.schemas.js';
 
 const norm = (s: string) => s.replace(/[\s（）()·]/g, '').toLowerCase();

@@ -2,7 +2,8 @@ import type { RequestCtx } from '../../../platform/access/actor.js';
 import type { Db } from '../../../platform/db/engine.js';
 import { AppError } from '../../../platform/errors.js';
 import type { z } from '../../../platform/http/zod.js';
-import { orgById, recordStage, runStep } from '../decisions.repo.js';
+import { runStep } from '../decisions.frame.js';
+import { orgById, recordStage } from '../decisions.repo.js';
 import type {
   DraftingBody,
   ExpertReviewBody,

@@ -3,7 +3,8 @@ import type { Db } from '../../../platform/db/engine.js';
 import { AppError } from '../../../platform/errors.js';
 import type { z } from '../../../platform/http/zod.js';
 import { anchorRecord } from '../../../platform/ledger/index.js';
-import { orgById, procedureRecord, recordStage, runStep, stageRecord } from '../decisions.repo.js';
+import { runStep } from '../decisions.frame.js';
+import { orgById, procedureRecord, recordStage, stageRecord } from '../decisions.repo.js';
 import { publishedContent } from '../decisions.records.js';
 import type { PublishBody } from '../decisions.schemas.js';
 

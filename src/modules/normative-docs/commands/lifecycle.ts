@@ -6,7 +6,7 @@ import type { Db, Executor } from '../../../platform/db/engine.js';
 import { AppError, conflict, notFound } from '../../../platform/errors.js';
 import { anchorRecord } from '../../../platform/ledger/index.js';
 import { updateEntryFacets } from '../../../platform/search/index.js';
-import type { LawSupersededEvent } from '../../laws/laws.hooks.js';
+import type { LawSupersededEvent } from '../../laws/index.js';
 import { normativeSettings } from '../normative.config.js';
 import { normativePolicy } from '../normative.policy.js';
 import { type DocRow, findDoc, lockDoc } from '../normative.repo.js';
@@ -86,7 +86,7 @@ export async function endDoc(
 
 /** Repeal a document in force by decision of its issuing body. */
 export function repealDoc(db: Db, ctx: RequestCtx, id: string, reason: string, now = new Date()) {
-  return step(db, ctx, id, 'repeal', 'manage', async (trx, d) => {
+  return step(db, ctx, id, 'repeal', async (trx, d) => {
     await endDoc(trx, ctx, d, 'repealed', reason, today(now));
     return { patch: {} };
   });

@@ -2,6 +2,7 @@ import type { RequestCtx } from '../../../platform/access/actor.js';
 import { recordAudit } from '../../../platform/audit/index.js';
 import { registerDeadline } from '../../../platform/calendar/index.js';
 import type { Db } from '../../../platform/db/engine.js';
+import type { ModuleManifest } from '../../../platform/manifest.js';
 import { conflict, notFound } from '../../../platform/errors.js';
 import { prefillSections, snapshotFigures } from '../reports.draft.js';
 import { loadReport } from '../reports.repo.js';
@@ -16,6 +17,8 @@ export async function draftReport(
   db: Db,
   ctx: RequestCtx,
   input: { orgId: string; year: number },
+  /** The enabled modules (AppDeps.modules): their manifests supply the figures. */
+  modules: readonly ModuleManifest[],
 ): Promise<{ id: string }> {
   const org = await db
     .selectFrom('organizations')
@@ -24,7 +27,7 @@ export async function draftReport(
     .executeTakeFirst();
   if (!org) throw notFound('单位');
   const scope = org.parent_id === null ? null : org.id;
-  const snap = await snapshotFigures(db, input.year, scope, org.id);
+  const snap = await snapshotFigures(db, input.year, scope, org.id, modules);
   const sections = await prefillSections(db, input.year, scope, org.name, snap.figures);
   return db.transaction().execute(async (trx) => {
     const dup = await trx
@@ -86,10 +89,15 @@ export async function draftReport(
 }
 
 /** Re-take the figures (while drafting), e.g. after units reported more progress. Sections are kept. */
-export async function refreshFigures(db: Db, ctx: RequestCtx, id: string): Promise<void> {
+export async function refreshFigures(
+  db: Db,
+  ctx: RequestCtx,
+  id: string,
+  modules: readonly ModuleManifest[],
+): Promise<void> {
   const r0 = await loadReport(db, id);
   assertTransition(r0.status, 'edit');
-  const snap = await snapshotFigures(db, r0.year, r0.org_kind === 'government' ? null : r0.org_id, r0.org_id);
+  const snap = await snapshotFigures(db, r0.year, r0.org_kind === 'government' ? null : r0.org_id, r0.org_id, modules);
   await db.transaction().execute(async (trx) => {
     const r = await loadReport(trx, id, true);
     assertTransition(r.status, 'edit');

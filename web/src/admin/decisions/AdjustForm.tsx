@@ -5,7 +5,7 @@ import {
   type AdjustableStage,
   STATUS_LABELS,
   triggeredStages,
-} from '../../../../src/modules/decisions/decisions.workflow';
+} from '../../../../src/modules/decisions/decisions.contract';
 import type { StepDef } from './formParts';
 import type { Detail } from './types';
 

@@ -17,7 +17,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { STATUS_LABELS } from '../../../../src/modules/decisions/decisions.workflow';
+import { STATUS_LABELS } from '../../../../src/modules/decisions/decisions.contract';
 import { fmtTime, get, post } from '../../shared/api';
 import { OutcomeView } from './OutcomeView';
 import { ParticipationPanel } from './ParticipationPanel';

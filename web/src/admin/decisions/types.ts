@@ -3,7 +3,7 @@ export {
   EXCLUSIONS,
   FORM_LABELS,
   MAJOR_KINDS,
-} from '../../../../src/modules/decisions/decisions.labels';
+} from '../../../../src/modules/decisions/decisions.contract';
 
 export interface Catalog {
   id: string;

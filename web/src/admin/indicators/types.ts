@@ -20,8 +20,4 @@ export interface IndicatorRow {
   meetsTarget: boolean | null;
 }
 
-export const KIND_ZH: Record<IndicatorRow['kind'], string> = {
-  group: '指标分组',
-  computed: '系统计算',
-  manual: '人工填报',
-};
+export { INDICATOR_KIND_LABELS as KIND_ZH } from '../../../../src/modules/indicators/indicators.contract';

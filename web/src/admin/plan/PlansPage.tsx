@@ -3,6 +3,7 @@ import { Alert, Button, Card, Input, InputNumber, List, Space, Table, Tag, Typog
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, get, post } from '../../shared/api';
+import { PLAN_STATUS_LABELS, type PlanStatus } from '../../../../src/modules/plan/plan.contract';
 
 interface Plan {
   id: string;
@@ -54,7 +55,7 @@ export function PlansPage() {
             title: '状态',
             dataIndex: 'status',
             render: (s: string) => (
-              <Tag>{s === 'review' ? '待确认责任单位' : s === 'active' ? '实施中' : '已结束'}</Tag>
+              <Tag>{PLAN_STATUS_LABELS[s as PlanStatus] ?? s}</Tag>
             ),
           },
           { title: '任务数', dataIndex: 'tasks' },

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { OrgKindCode } from '../../../../src/modules/identity/identity.contract';
 import { get } from '../../shared/api';
 
 export interface Org {
@@ -6,20 +7,13 @@ export interface Org {
   parentId: string | null;
   name: string;
   shortName: string | null;
-  kind: string;
+  kind: OrgKindCode;
   code: string | null;
   active: boolean;
   sortOrder: number;
 }
 
-export const ORG_KIND_LABELS: Record<string, string> = {
-  government: '政府',
-  department: '部门',
-  subdistrict: '街道',
-  town: '镇',
-  section: '内设机构',
-  other: '其他',
-};
+export { ORG_KIND_LABELS } from '../../../../src/modules/identity/identity.contract';
 
 export function useOrgs() {
   return useQuery({ queryKey: ['orgs'], queryFn: () => get<{ items: Org[]; abilities: Record<string, boolean> }>('/api/orgs') });

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { get } from '../../shared/api';
 import { Snippet } from '../normative-docs/Snippet';
+import { LAW_STATUS_LABELS } from '../../../../src/modules/laws/laws.contract';
 
 interface Hit {
   kind: 'law' | 'normative_doc';
@@ -15,8 +16,7 @@ interface Hit {
 }
 
 const STATUS: Record<string, string> = {
-  current: '现行有效',
-  superseded: '已被修订',
+  ...LAW_STATUS_LABELS,
   in_force: '现行有效',
   expired: '已失效',
   repealed: '已废止',

@@ -45,10 +45,4 @@ export interface Inspection {
   orders: InspectionOrder[];
 }
 
-export const INSPECTION_STATUS_ZH: Record<Inspection['status'], string> = {
-  planned: '方案待批准',
-  approved: '方案已批准',
-  in_progress: '督查中',
-  concluded: '已作出结论',
-  closed: '已办结',
-};
+export { INSPECTION_STATUS_LABELS as INSPECTION_STATUS_ZH } from '../../../../../src/modules/plan/plan.contract';

@@ -1,0 +1,13 @@
+/**
+ * The indicators contract: the kinds of node in the indicator tree — a group of indicators, a leaf computed from
+ * records by a module's manifest, or a leaf entered by hand with evidence — and their names in the workbench.
+ * Pure data (the web app bundles it).
+ */
+export const INDICATOR_KINDS = ['group', 'computed', 'manual'] as const;
+export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
+
+export const INDICATOR_KIND_LABELS: Record<IndicatorKind, string> = {
+  group: '指标分组',
+  computed: '系统计算',
+  manual: '人工填报',
+};

@@ -1,0 +1,2 @@
+/** The annual-reports module's public face. */
+export { reportsModule } from './reports.module.js';
