@@ -1,3 +1,4 @@
+import { MODULES } from '../src/modules/index.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { campaignProgress, decideItem, startCampaign } from '../src/modules/normative-docs/commands/cleanup.js';
@@ -69,7 +70,7 @@ describe('report figures: normative-document counts and the clean-up summary, wi
     const res = await t.call(coord, { method: 'POST', url: '/api/reports', payload: { orgId: root, year: 2025 } });
     assert.equal(res.statusCode, 201, res.body);
     const r = res.json();
-    const reg = indicatorRegistry();
+    const reg = indicatorRegistry(MODULES);
     for (const code of NORMATIVE_CODES) {
       const f = r.figures.find((x: { code: string }) => x.code === code);
       assert.ok(f, `${code} missing from the draft`);

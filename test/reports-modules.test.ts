@@ -1,3 +1,4 @@
+import { MODULES } from '../src/modules/index.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { computeFigure, indicatorRegistry } from '../src/modules/indicators/indicators.registry.js';
@@ -43,7 +44,7 @@ describe('module figures in the indicator tree and the 2025 reports; government 
       provenanceLabel: string;
       value: number | null;
     }[];
-    const reg = indicatorRegistry();
+    const reg = indicatorRegistry(MODULES);
     const moduleCodes = items.filter((i) => i.sourceCode && /^(decisions|normative)\./.test(i.sourceCode));
     assert.ok(moduleCodes.length >= 5, `expected the module codes in the default tree, got ${moduleCodes.length}`);
     for (const i of moduleCodes) {
@@ -56,7 +57,7 @@ describe('module figures in the indicator tree and the 2025 reports; government 
   });
 
   const checkFigures = async (figures: Fig[], orgId: string | null) => {
-    const reg = indicatorRegistry();
+    const reg = indicatorRegistry(MODULES);
     for (const code of [
       'decisions.catalog_items',
       'decisions.catalog_yoy_pct',
