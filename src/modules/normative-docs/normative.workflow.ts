@@ -1,9 +1,6 @@
-import { conflict } from '../../platform/errors.js';
+import { defineWorkflow, type Workflow } from '../../platform/workflow/index.js';
 
-/**
- * The making of a normative document as an explicit transition table (国办发〔2018〕37号 and 115号;
- * 沪府令17号; 优化营商环境条例 Arts 62–64). Pure: no database, no clock.
- */
+/** The making of a normative document, declared with the workflow kernel. Pure: no database, no clock. */
 export const DOC_STATUSES = [
   'draft',
   'commenting',
@@ -31,58 +28,29 @@ export const STATUS_LABELS: Record<DocStatus, string> = {
   repealed: '已废止',
 };
 
-export const ACTIONS = [
-  'start_comment',
-  'finish_comment',
-  'submit_fair_review',
-  'pass_fair_review',
-  'fail_fair_review',
-  'submit_legality_review',
-  'pass_legality_review',
-  'fail_legality_review',
-  'adopt',
-  'reject',
-  'register',
-  'publish',
-  'lapse',
-  'repeal',
-] as const;
-export type DocAction = (typeof ACTIONS)[number];
+export type DocAction =
+  | 'start_comment'
+  | 'finish_comment'
+  | 'submit_fair_review'
+  | 'pass_fair_review'
+  | 'fail_fair_review'
+  | 'submit_legality_review'
+  | 'pass_legality_review'
+  | 'fail_legality_review'
+  | 'adopt'
+  | 'reject'
+  | 'register'
+  | 'publish'
+  | 'lapse'
+  | 'repeal';
 
-export const ACTION_LABELS: Record<DocAction, string> = {
-  start_comment: '公开征求意见',
-  finish_comment: '结束征求意见',
-  submit_fair_review: '提交公平竞争审查',
-  pass_fair_review: '公平竞争审查通过',
-  fail_fair_review: '公平竞争审查未通过',
-  submit_legality_review: '提交合法性审核',
-  pass_legality_review: '出具合法性审核意见（合法）',
-  fail_legality_review: '出具合法性审核意见（不合法）',
-  adopt: '集体审议通过',
-  reject: '集体审议未通过',
-  register: '统一登记编号',
-  publish: '公布施行',
-  lapse: '失效',
-  repeal: '废止',
-};
-
-/** The table: action → allowed source status → target status. */
-export const TRANSITIONS: Record<DocAction, { from: DocStatus[]; to: DocStatus }> = {
-  start_comment: { from: ['draft'], to: 'commenting' },
-  finish_comment: { from: ['commenting'], to: 'draft' },
-  submit_fair_review: { from: ['draft'], to: 'fair_review' },
-  pass_fair_review: { from: ['fair_review'], to: 'draft' },
-  fail_fair_review: { from: ['fair_review'], to: 'draft' },
-  submit_legality_review: { from: ['draft'], to: 'legality_review' },
-  pass_legality_review: { from: ['legality_review'], to: 'deliberation' },
-  fail_legality_review: { from: ['legality_review'], to: 'draft' },
-  adopt: { from: ['deliberation'], to: 'approved' },
-  reject: { from: ['deliberation'], to: 'draft' },
-  register: { from: ['approved'], to: 'registered' },
-  publish: { from: ['registered'], to: 'in_force' },
-  lapse: { from: ['in_force'], to: 'expired' },
-  repeal: { from: ['in_force'], to: 'repealed' },
-};
+/**
+ * Who acts. The drafting unit and the issuing body are the same unit here: the document's organization, a
+ * 制定主体 on the list, whose liaison or principal head takes its formal steps (`normativePolicy.manage`; the
+ * collective deliberation is the issuing body's meeting, recorded by them). The legality-review body
+ * (司法局 / 法制机构) gives the legality opinion (`normativePolicy.review`).
+ */
+export type DocParty = 'drafting_unit' | 'issuing_body' | 'legality_reviewer';
 
 /** What the gates look at. */
 export interface GateFacts {
@@ -97,66 +65,199 @@ export interface GateFacts {
   hasInterpretation: boolean;
 }
 
-/** Named gates per action; each returns the Chinese reason it is not met, or null. */
-const GATES: Partial<Record<DocAction, ((f: GateFacts) => string | null)[]>> = {
-  start_comment: [
-    (f) => (!f.commentRequired ? '本文件未要求公开征求意见' : null),
-    (f) => (f.commentDone ? '已完成公开征求意见' : null),
-  ],
-  submit_fair_review: [
-    (f) => (!f.affectsMarket ? '本文件不涉及市场主体经济活动，无需公平竞争审查' : null),
-    (f) => (f.fairReviewDone ? '已通过公平竞争审查' : null),
-    (f) => (f.commentRequired && !f.commentDone ? '须先完成公开征求意见' : null),
-  ],
-  submit_legality_review: [
-    (f) => (f.commentRequired && !f.commentDone ? '须先完成公开征求意见' : null),
-    (f) =>
-      f.affectsMarket && !f.fairReviewDone
-        ? '涉及市场主体经济活动，须先通过公平竞争审查（《优化营商环境条例》第六十三条）'
-        : null,
-  ],
-  // Hard gate (国办发〔2018〕115号): no collective deliberation without a passed legality review.
-  adopt: [(f) => (!f.legalityPassed ? '未经合法性审核或审核认为不合法的，不得提交集体审议' : null)],
-  // Hard gate: registration only after the issuing body's collective deliberation.
-  register: [
-    (f) => (!f.legalityPassed ? '未经合法性审核' : null),
-    (f) => (!f.deliberationHeld ? '未经集体审议决定' : null),
-  ],
-  // 沪府令17号 Art 4: publish with its interpretation; unpublished documents bind no one.
-  publish: [
-    (f) => (!f.registrationNo ? '未经统一登记编号' : null),
-    (f) => (!f.hasInterpretation ? '须同时公布政策解读' : null),
-  ],
-};
+const COMMENT_BASIS = '《优化营商环境条例》第六十二条；《市县法治政府建设示范指标体系》第24项';
+const FAIR_REVIEW_BASIS = '《优化营商环境条例》第六十三条';
+const LEGALITY_BASIS = '国办发〔2018〕115号';
+const UNIFIED_BASIS = '国办发〔2018〕37号';
+const SH_RULES = '《上海市行政规范性文件管理规定》（沪府令17号）';
 
-/** Unmet gates for an action (empty when allowed by the gates; the status is checked separately). */
-export function unmetGates(action: DocAction, f: GateFacts): string[] {
-  return (GATES[action] ?? []).map((g) => g(f)).filter((x): x is string => x !== null);
-}
+const commentPending = (f: GateFacts) => f.commentRequired && !f.commentDone;
 
-/** Throws 409 with what is missing when the action is not allowed now; returns the target status. */
-export function assertTransition(action: DocAction, f: GateFacts): DocStatus {
-  const t = TRANSITIONS[action];
-  if (!t.from.includes(f.status)) {
-    const hint =
-      action === 'publish' || action === 'register' ? '；公布前须依次完成合法性审核、集体审议和统一登记编号' : '';
-    throw conflict(`当前状态为“${STATUS_LABELS[f.status]}”，不能执行“${ACTION_LABELS[action]}”${hint}。`, {
-      action,
-      status: f.status,
-      allowedFrom: t.from,
-    });
-  }
-  const unmet = unmetGates(action, f);
-  if (unmet.length) {
-    throw conflict(`不能执行“${ACTION_LABELS[action]}”：${unmet.join('；')}。`, { action, status: f.status, unmet });
-  }
-  return t.to;
-}
+/**
+ * The making of a normative document (国办发〔2018〕37号 and 115号; 沪府令17号; 优化营商环境条例 Arts 62–64): the one
+ * table of statuses, actions, parties and gates. Every gate is an order gate (409), as the procedure has always
+ * answered: the document is not yet at that step, or the step does not apply to it.
+ */
+export const normativeWorkflow: Workflow<DocStatus, DocAction, DocParty, GateFacts> = defineWorkflow({
+  name: 'normative-docs.document',
+  entity: '规范性文件',
+  statuses: DOC_STATUSES,
+  statusLabels: STATUS_LABELS,
+  initial: 'draft',
+  parties: { drafting_unit: '起草单位', issuing_body: '制定机关', legality_reviewer: '合法性审查机构' },
+  actions: {
+    start_comment: {
+      label: '公开征求意见',
+      from: ['draft'],
+      to: 'commenting',
+      by: ['drafting_unit'],
+      basis: COMMENT_BASIS,
+      gates: [
+        {
+          name: 'commentRequired',
+          basis: COMMENT_BASIS,
+          check: (f) => (!f.commentRequired ? '本文件未要求公开征求意见' : null),
+        },
+        {
+          name: 'commentNotYetDone',
+          basis: COMMENT_BASIS,
+          check: (f) => (f.commentDone ? '已完成公开征求意见' : null),
+        },
+      ],
+    },
+    finish_comment: {
+      label: '结束征求意见',
+      from: ['commenting'],
+      to: 'draft',
+      by: ['drafting_unit'],
+      basis: COMMENT_BASIS,
+    },
+    submit_fair_review: {
+      label: '提交公平竞争审查',
+      from: ['draft'],
+      to: 'fair_review',
+      by: ['drafting_unit'],
+      basis: FAIR_REVIEW_BASIS,
+      gates: [
+        {
+          name: 'affectsMarket',
+          basis: FAIR_REVIEW_BASIS,
+          check: (f) => (!f.affectsMarket ? '本文件不涉及市场主体经济活动，无需公平竞争审查' : null),
+        },
+        {
+          name: 'fairReviewNotYetDone',
+          basis: FAIR_REVIEW_BASIS,
+          check: (f) => (f.fairReviewDone ? '已通过公平竞争审查' : null),
+        },
+        {
+          name: 'commentBeforeFairReview',
+          basis: COMMENT_BASIS,
+          check: (f) => (commentPending(f) ? '须先完成公开征求意见' : null),
+        },
+      ],
+    },
+    pass_fair_review: {
+      label: '公平竞争审查通过',
+      from: ['fair_review'],
+      to: 'draft',
+      by: ['drafting_unit'],
+      basis: FAIR_REVIEW_BASIS,
+    },
+    fail_fair_review: {
+      label: '公平竞争审查未通过',
+      from: ['fair_review'],
+      to: 'draft',
+      by: ['drafting_unit'],
+      basis: FAIR_REVIEW_BASIS,
+    },
+    submit_legality_review: {
+      label: '提交合法性审核',
+      from: ['draft'],
+      to: 'legality_review',
+      by: ['drafting_unit'],
+      basis: LEGALITY_BASIS,
+      gates: [
+        {
+          name: 'commentBeforeLegalityReview',
+          basis: COMMENT_BASIS,
+          check: (f) => (commentPending(f) ? '须先完成公开征求意见' : null),
+        },
+        {
+          name: 'fairReviewBeforeLegalityReview',
+          basis: FAIR_REVIEW_BASIS,
+          check: (f) => (f.affectsMarket && !f.fairReviewDone ? '涉及市场主体经济活动，须先通过公平竞争审查' : null),
+        },
+      ],
+    },
+    pass_legality_review: {
+      label: '出具合法性审核意见（合法）',
+      from: ['legality_review'],
+      to: 'deliberation',
+      by: ['legality_reviewer'],
+      basis: LEGALITY_BASIS,
+    },
+    fail_legality_review: {
+      label: '出具合法性审核意见（不合法）',
+      from: ['legality_review'],
+      to: 'draft',
+      by: ['legality_reviewer'],
+      basis: LEGALITY_BASIS,
+    },
+    // Hard gate (国办发〔2018〕115号): no collective deliberation without a passed legality review.
+    adopt: {
+      label: '集体审议通过',
+      from: ['deliberation'],
+      to: 'approved',
+      by: ['issuing_body'],
+      basis: UNIFIED_BASIS,
+      gates: [
+        {
+          name: 'legalityPassed',
+          basis: LEGALITY_BASIS,
+          check: (f) => (!f.legalityPassed ? '未经合法性审核或审核认为不合法的，不得提交集体审议' : null),
+        },
+      ],
+    },
+    reject: {
+      label: '集体审议未通过',
+      from: ['deliberation'],
+      to: 'draft',
+      by: ['issuing_body'],
+      basis: UNIFIED_BASIS,
+    },
+    // Hard gates: registration only after a passed legality review and the issuing body's collective deliberation.
+    register: {
+      label: '统一登记编号',
+      from: ['approved'],
+      to: 'registered',
+      by: ['issuing_body'],
+      basis: UNIFIED_BASIS,
+      gates: [
+        {
+          name: 'legalityBeforeRegistration',
+          basis: LEGALITY_BASIS,
+          check: (f) => (!f.legalityPassed ? '未经合法性审核' : null),
+        },
+        {
+          name: 'deliberationBeforeRegistration',
+          basis: UNIFIED_BASIS,
+          check: (f) => (!f.deliberationHeld ? '未经集体审议决定' : null),
+        },
+      ],
+    },
+    // 沪府令17号 Art 4: publish with its interpretation; unpublished documents bind no one.
+    publish: {
+      label: '公布施行',
+      from: ['registered'],
+      to: 'in_force',
+      by: ['issuing_body'],
+      basis: `${SH_RULES}第四条；《优化营商环境条例》第六十四条`,
+      gates: [
+        {
+          name: 'registeredBeforePublication',
+          basis: UNIFIED_BASIS,
+          check: (f) => (!f.registrationNo ? '未经统一登记编号' : null),
+        },
+        {
+          name: 'interpretationPublished',
+          basis: `${SH_RULES}第四条`,
+          check: (f) => (!f.hasInterpretation ? '须同时公布政策解读' : null),
+        },
+      ],
+    },
+    lapse: { label: '失效', from: ['in_force'], to: 'expired', by: ['issuing_body'], basis: SH_RULES },
+    repeal: { label: '废止', from: ['in_force'], to: 'repealed', by: ['issuing_body'], basis: SH_RULES },
+  },
+  // The procedure's own wording of an action out of order (the HTTP tests read it), with the road to publication.
+  describeOrder: (status, action) => ({
+    message: `当前状态为“${STATUS_LABELS[status]}”，不能执行“${normativeWorkflow.actions[action].label}”${
+      action === 'publish' || action === 'register' ? '；公布前须依次完成合法性审核、集体审议和统一登记编号' : ''
+    }。`,
+  }),
+});
 
 /** Actions that are possible now (status and gates), for the abilities map. */
-export function availableActions(f: GateFacts): DocAction[] {
-  return ACTIONS.filter((a) => TRANSITIONS[a].from.includes(f.status) && unmetGates(a, f).length === 0);
-}
+export const availableActions = (f: GateFacts): DocAction[] => normativeWorkflow.availableActions(f.status, f);
 
 /** The stages this document must pass before publication, in order. */
 export function requiredStages(f: Pick<GateFacts, 'commentRequired' | 'affectsMarket'>): DocStatus[] {

@@ -1,4 +1,4 @@
-import type { RequestCtx } from '../../../platform/access/actor.js';
+import type { Actor, RequestCtx } from '../../../platform/access/actor.js';
 import { recordAudit } from '../../../platform/audit/index.js';
 import {
   checkMinimumPeriod,
@@ -22,43 +22,54 @@ import type {
   StartCommentBody,
 } from '../normative.schemas.js';
 import type { NormativeDocTable } from '../normative.tables.js';
-import { assertTransition, type DocAction, type GateFacts } from '../normative.workflow.js';
+import { type DocAction, type DocParty, type GateFacts, normativeWorkflow } from '../normative.workflow.js';
 
 type Patch = Partial<{
   [K in keyof NormativeDocTable]: NormativeDocTable[K] extends { __select__: infer S } ? S : NormativeDocTable[K];
 }>;
-type Who = 'manage' | 'review';
+
+/**
+ * How each party of the workflow is recognized: the drafting unit and the issuing body are the document's own
+ * unit (its liaison or principal head); the legality-review body by its role.
+ */
+const IS_PARTY: Record<DocParty, (a: Actor, orgPath: string) => boolean> = {
+  drafting_unit: normativePolicy.manage,
+  issuing_body: normativePolicy.manage,
+  legality_reviewer: normativePolicy.review,
+};
 
 const notVisible = () => new AppError('not_found', '规范性文件不存在或您无权查看');
 
 /**
- * One procedural step in one transaction: lock and re-read the document, authorize, check the transition
- * and its gates, apply the step's own checks and changes, write the audit event.
+ * One procedural step in one transaction: lock and re-read the document, authorize (the action's parties in
+ * `normativeWorkflow`), check the transition and its gates, apply the step's own checks and changes, write the
+ * audit event.
  */
 export async function step(
   db: Db,
   ctx: RequestCtx,
   id: string,
   action: DocAction,
-  who: Who,
   apply: (trx: Trx, d: DocRow) => Promise<{ patch: Patch; note?: string }>,
   /** Facts the request itself supplies (e.g. the interpretation published with the document). */
   supplied: Partial<GateFacts> = {},
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const d = await lockDoc(trx, id);
-    if (!ctx.actor || !normativePolicy.view(ctx.actor, d.org_path)) throw notVisible();
-    const allowed =
-      who === 'review' ? normativePolicy.review(ctx.actor, d.org_path) : normativePolicy.manage(ctx.actor, d.org_path);
-    if (!allowed) {
+    const actor = ctx.actor;
+    if (!actor || !normativePolicy.view(actor, d.org_path)) throw notVisible();
+    const by = normativeWorkflow.actions[action].by;
+    if (!by.some((p) => IS_PARTY[p](actor, d.org_path))) {
       throw new AppError(
         'forbidden',
-        who === 'review'
+        by.includes('legality_reviewer')
           ? '只有合法性审查机构（司法局）人员可以出具审核意见。'
           : '您没有办理本文件流转的权限，请由本单位法治联络员或负责人办理。',
       );
     }
-    const to = assertTransition(action, { ...gateFacts(d), ...supplied });
+    const facts = { ...gateFacts(d), ...supplied };
+    normativeWorkflow.assertTransition(facts.status, action, facts);
+    const to = normativeWorkflow.resolveTarget(facts.status, action);
     const { patch, note } = await apply(trx, d);
     await trx
       .updateTable('normative_docs')
@@ -80,7 +91,7 @@ export async function step(
  * (示范指标体系 No. 24; 优化营商环境条例 Art 62). A shorter period needs a stated reason, which is recorded.
  */
 export function startComment(db: Db, ctx: RequestCtx, id: string, input: z.infer<typeof StartCommentBody>) {
-  return step(db, ctx, id, 'start_comment', 'manage', async (_trx, d) => {
+  return step(db, ctx, id, 'start_comment', async (_trx, d) => {
     if (input.end <= input.start) throw unprocessable('征求意见截止日期应晚于开始日期', { field: 'end' });
     const ruleId = d.business_related ? 'normative.comment_period_business' : 'normative.comment_period';
     const check = checkMinimumPeriod(ruleId, input.start, input.end);
@@ -106,7 +117,7 @@ export function finishComment(
   input: z.infer<typeof FinishCommentBody>,
   now = new Date(),
 ) {
-  return step(db, ctx, id, 'finish_comment', 'manage', async (_trx, d) => {
+  return step(db, ctx, id, 'finish_comment', async (_trx, d) => {
     if (d.comment_end && today(now) < d.comment_end) {
       throw conflict(`征求意见期至${formatZh(d.comment_end)}届满，届满后方可结束征求意见。`, {
         commentEnd: d.comment_end,
@@ -118,11 +129,11 @@ export function finishComment(
 
 /** Fair-competition review (优化营商环境条例 Art 63): conducted by the drafting unit before legality review. */
 export function submitFairReview(db: Db, ctx: RequestCtx, id: string) {
-  return step(db, ctx, id, 'submit_fair_review', 'manage', async () => ({ patch: {} }));
+  return step(db, ctx, id, 'submit_fair_review', async () => ({ patch: {} }));
 }
 
 export function recordFairReview(db: Db, ctx: RequestCtx, id: string, input: z.infer<typeof FairReviewBody>) {
-  return step(db, ctx, id, input.passed ? 'pass_fair_review' : 'fail_fair_review', 'manage', async () => ({
+  return step(db, ctx, id, input.passed ? 'pass_fair_review' : 'fail_fair_review', async () => ({
     patch: { fair_review_done: input.passed, fair_review_conclusion: input.conclusion },
     note: input.passed ? undefined : '公平竞争审查未通过，退回修改',
   }));
@@ -130,7 +141,7 @@ export function recordFairReview(db: Db, ctx: RequestCtx, id: string, input: z.i
 
 /** Submit to the legality-review body; its allowance (15 working days by default, configurable) is a deadline. */
 export function submitLegalityReview(db: Db, ctx: RequestCtx, id: string, now = new Date()) {
-  return step(db, ctx, id, 'submit_legality_review', 'manage', async (trx, d) => {
+  return step(db, ctx, id, 'submit_legality_review', async (trx, d) => {
     const on = today(now);
     await registerDeadline(trx, ctx, {
       entityKind: 'normative_doc',
@@ -179,7 +190,7 @@ export function recordLegalityOpinion(
   now = new Date(),
 ) {
   const action: DocAction = input.outcome === 'unlawful' ? 'fail_legality_review' : 'pass_legality_review';
-  return step(db, ctx, id, action, 'review', async (trx, d) => {
+  return step(db, ctx, id, action, async (trx, d) => {
     const on = today(now);
     let earlyReason: string | null = null;
     if (d.legality_submitted_on) {
@@ -218,7 +229,7 @@ export function recordDeliberation(
   input: z.infer<typeof DeliberationBody>,
   now = new Date(),
 ) {
-  return step(db, ctx, id, input.adopted ? 'adopt' : 'reject', 'manage', async (_trx, d) => {
+  return step(db, ctx, id, input.adopted ? 'adopt' : 'reject', async (_trx, d) => {
     if (input.heldOn > today(now)) throw unprocessable('会议日期不能晚于今天', { field: 'heldOn' });
     if (d.legality_reviewed_on && input.heldOn < d.legality_reviewed_on) {
       throw unprocessable(`集体审议应在合法性审核（${formatZh(d.legality_reviewed_on)}）之后进行`, { field: 'heldOn' });

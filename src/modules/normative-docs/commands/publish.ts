@@ -29,7 +29,7 @@ export const formatRegistrationNo = (prefix: string, year: number, seq: number) 
  * returns the number, so numbers have neither gaps nor duplicates.
  */
 export function registerDoc(db: Db, ctx: RequestCtx, id: string, now = new Date()) {
-  return step(db, ctx, id, 'register', 'manage', async (trx, d) => {
+  return step(db, ctx, id, 'register', async (trx, d) => {
     const body = await trx
       .selectFrom('normative_issuing_bodies')
       .select(['number_prefix', 'active'])
@@ -135,7 +135,6 @@ export function publishDoc(db: Db, ctx: RequestCtx, id: string, input: z.infer<t
     ctx,
     id,
     'publish',
-    'manage',
     async (trx, d) => {
       const t = today(now);
       const publishedOn = input.publishedOn ?? t;
