@@ -1,17 +1,17 @@
 import type { Generated } from 'kysely';
 import { registerAuditLabels } from '../../platform/audit/catalog.js';
 import type { GeneratedTimestamp, NullableTimestamp } from '../../platform/db/schema.js';
+import type { InspectionStatus, TargetStatus } from './inspection.workflow.js';
 
-export type InspectionStatus = 'planned' | 'approved' | 'in_progress' | 'concluded' | 'closed';
-export const INSPECTION_STATUSES = ['planned', 'approved', 'in_progress', 'concluded', 'closed'] as const;
-export type TargetStatus =
-  | 'pending'
-  | 'concluded'
-  | 'reexamination_requested'
-  | 'reexamined'
-  | 'rectifying'
-  | 'rectified'
-  | 'verified';
+// The statuses, their labels and the transitions are declared in inspection.workflow.ts (pure, no database).
+export {
+  INSPECTION_STATUSES,
+  INSPECTION_STATUS_ZH,
+  INSPECTION_TRANSITIONS,
+  type InspectionStatus,
+  TARGET_STATUS_ZH,
+  type TargetStatus,
+} from './inspection.workflow.js';
 
 export interface InspectionTable {
   id: Generated<string>;
@@ -97,61 +97,3 @@ registerAuditLabels({
   'inspection.rectification_submitted': '报送整改情况',
   'inspection.rectification_verified': '核查整改情况',
 });
-
-type InspectionAction = 'approve' | 'start' | 'issue_order' | 'serve_conclusion';
-
-/**
- * 政府督查工作条例 as a transition table for the inspection itself: the plan (Art 15) is approved by the government's
- * head (Art 11: the matter is set by the government's decision or its head's instruction; Art 8: the government
- * fixes matter, scope and term) before it starts; orders and conclusions only while it runs. `concluded` (every
- * unit served, Art 16) and `closed` (every rectification verified, Art 18) follow from the units' statuses.
- */
-export const INSPECTION_TRANSITIONS: Record<
-  InspectionAction,
-  { from: InspectionStatus[]; to: InspectionStatus | null; message: string }
-> = {
-  approve: { from: ['planned'], to: 'approved', message: '只有“方案待批准”的督查方案可以批准' },
-  start: {
-    from: ['approved'],
-    to: 'in_progress',
-    message: '督查方案经批准后才能开始督查（《政府督查工作条例》第十一条）',
-  },
-  issue_order: { from: ['in_progress'], to: null, message: '督查开始后、送达结论前才能下发督办单' },
-  serve_conclusion: { from: ['in_progress', 'concluded'], to: null, message: '督查开始后才能送达督查结论' },
-};
-
-export const INSPECTION_STATUS_ZH: Record<InspectionStatus, string> = {
-  planned: '方案待批准',
-  approved: '方案已批准',
-  in_progress: '督查中',
-  concluded: '已作出结论',
-  closed: '已办结',
-};
-
-type TargetAction =
-  | 'conclude'
-  | 'request_reexamination'
-  | 'decide_reexamination'
-  | 'submit_rectification'
-  | 'verify'
-  | 'reject_rectification';
-
-/** 政府督查工作条例 Arts 16–18 as a transition table for one inspected unit. */
-export const TARGET_TRANSITIONS: Record<TargetAction, { from: TargetStatus[]; to: TargetStatus }> = {
-  conclude: { from: ['pending'], to: 'concluded' },
-  request_reexamination: { from: ['concluded'], to: 'reexamination_requested' },
-  decide_reexamination: { from: ['reexamination_requested'], to: 'reexamined' },
-  submit_rectification: { from: ['concluded', 'reexamined', 'rectifying'], to: 'rectified' },
-  verify: { from: ['rectified'], to: 'verified' },
-  reject_rectification: { from: ['rectified'], to: 'rectifying' },
-};
-
-export const TARGET_STATUS_ZH: Record<TargetStatus, string> = {
-  pending: '督查中',
-  concluded: '已送达结论',
-  reexamination_requested: '已申请复核',
-  reexamined: '已复核',
-  rectifying: '整改中',
-  rectified: '已报整改',
-  verified: '整改已核查',
-};

@@ -3,6 +3,7 @@ import { recordAudit } from '../../../../platform/audit/index.js';
 import { registerDeadline } from '../../../../platform/calendar/index.js';
 import type { Db } from '../../../../platform/db/engine.js';
 import { unprocessable } from '../../../../platform/errors.js';
+import { inspectionWorkflow } from '../../inspection.workflow.js';
 import { actDate, assertInspectionTransition, assertTargetTransition, lockInspection, lockTarget } from './shared.js';
 
 /** Art 16: the conclusion is served on the unit; from that day it has 30 days to ask for re-examination. */
@@ -45,10 +46,11 @@ export async function serveConclusion(
       .where('inspection_id', '=', id)
       .where('status', '=', 'pending')
       .execute();
-    if (left.length === 0)
+    // Every unit served: the inspection is concluded (Art 16).
+    if (left.length === 0 && inspectionWorkflow.allows(i.status, 'conclude'))
       await trx
         .updateTable('inspections')
-        .set({ status: 'concluded', updated_at: new Date() })
+        .set({ status: inspectionWorkflow.resolveTarget(i.status, 'conclude'), updated_at: new Date() })
         .where('id', '=', id)
         .execute();
     await recordAudit(trx, ctx, {

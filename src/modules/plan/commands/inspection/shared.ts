@@ -2,25 +2,26 @@
 import type { RequestCtx } from '../../../../platform/access/actor.js';
 import { closeDeadline, type LocalDate, parseLocalDate, today } from '../../../../platform/calendar/index.js';
 import type { Executor } from '../../../../platform/db/engine.js';
-import { conflict, notFound, unprocessable } from '../../../../platform/errors.js';
+import { notFound, unprocessable } from '../../../../platform/errors.js';
 import {
-  INSPECTION_STATUS_ZH,
-  INSPECTION_TRANSITIONS,
+  type InspectionAction,
   type InspectionStatus,
-  TARGET_STATUS_ZH,
-  TARGET_TRANSITIONS,
+  inspectionTargetWorkflow,
+  inspectionWorkflow,
+  type TargetAction,
   type TargetStatus,
-} from '../../inspection.tables.js';
+} from '../../inspection.workflow.js';
 
-/** 409 unless the inspection's status allows the action; returns the next status (null: unchanged). */
+/**
+ * 409 unless the inspection's status allows the action (`inspectionWorkflow`); returns the next status, or null
+ * when the action leaves the status as it is.
+ */
 export function assertInspectionTransition(
   status: InspectionStatus,
-  action: keyof typeof INSPECTION_TRANSITIONS,
+  action: InspectionAction,
 ): InspectionStatus | null {
-  const t = INSPECTION_TRANSITIONS[action];
-  if (!t.from.includes(status))
-    throw conflict(`${t.message}（当前状态：${INSPECTION_STATUS_ZH[status]}）`, { status, action });
-  return t.to;
+  inspectionWorkflow.assertTransition(status, action);
+  return inspectionWorkflow.actions[action].to === 'same' ? null : inspectionWorkflow.resolveTarget(status, action);
 }
 
 /**
@@ -57,12 +58,10 @@ export async function lockInspection(trx: Executor, id: string) {
   return i;
 }
 
-/** 409 unless the unit's status allows the action; returns its next status. */
-export function assertTargetTransition(status: TargetStatus, action: keyof typeof TARGET_TRANSITIONS): TargetStatus {
-  const t = TARGET_TRANSITIONS[action];
-  if (!t.from.includes(status))
-    throw conflict(`当前状态为“${TARGET_STATUS_ZH[status]}”，不能进行此操作`, { status, action });
-  return t.to;
+/** 409 unless the unit's status allows the action (`inspectionTargetWorkflow`); returns its next status. */
+export function assertTargetTransition(status: TargetStatus, action: TargetAction): TargetStatus {
+  inspectionTargetWorkflow.assertTransition(status, action);
+  return inspectionTargetWorkflow.resolveTarget(status, action);
 }
 
 /** Locks one inspected unit's row for the action's transaction; 404 when the unit is not a target. */

@@ -2,6 +2,7 @@ import type { RequestCtx } from '../../../../platform/access/actor.js';
 import { recordAudit } from '../../../../platform/audit/index.js';
 import type { Db } from '../../../../platform/db/engine.js';
 import { unprocessable } from '../../../../platform/errors.js';
+import { inspectionWorkflow } from '../../inspection.workflow.js';
 import { actDate, assertTargetTransition, lockTarget } from './shared.js';
 
 /**
@@ -36,11 +37,13 @@ export async function verifyRectification(
       .where('inspection_id', '=', id)
       .where('status', '!=', 'verified')
       .execute();
+    // Every unit verified: the inspection is closed (Art 18), from the status the declaration closes from.
     if (open.length === 0)
       await trx
         .updateTable('inspections')
-        .set({ status: 'closed', updated_at: new Date() })
+        .set({ status: inspectionWorkflow.resolveTarget('concluded', 'close'), updated_at: new Date() })
         .where('id', '=', id)
+        .where('status', 'in', inspectionWorkflow.actions.close.from)
         .execute();
     await recordAudit(trx, ctx, {
       action: 'inspection.rectification_verified',
