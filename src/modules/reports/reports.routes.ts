@@ -25,7 +25,7 @@ import {
   year,
 } from './reports.schemas.js';
 import { ABILITY_ACTION, compareReports, defaultRecipient } from './reports.compare.js';
-import { STATUS_ZH, TRANSITIONS } from './reports.workflow.js';
+import { reportWorkflow, STATUS_ZH } from './reports.workflow.js';
 
 export function reportRoutes(app: FastifyInstance, { db }: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -56,7 +56,7 @@ export function reportRoutes(app: FastifyInstance, { db }: AppDeps): void {
         const rep = await visible(actor, req.params.id);
         if (!reportAbilities(actor, rep)[ability]) {
           // The right role at the wrong step is a conflict (409); the wrong role is forbidden (403).
-          const roleOk = TRANSITIONS[ABILITY_ACTION[ability]].from.some(
+          const roleOk = reportWorkflow.actions[ABILITY_ACTION[ability]].from.some(
             (status) => reportAbilities(actor, { ...rep, status })[ability],
           );
           if (roleOk)

@@ -1,5 +1,5 @@
 import { computeDue } from '../../platform/calendar/index.js';
-import { conflict } from '../../platform/errors.js';
+import { defineWorkflow } from '../../platform/workflow/index.js';
 import type { ReportStatus, SectionKey, Sections } from './reports.tables.js';
 
 /**
@@ -69,21 +69,69 @@ export const STATUS_ZH: Record<ReportStatus, string> = {
 
 export type ReportAction = 'request_approval' | 'approve' | 'return' | 'submit' | 'publish' | 'edit';
 
-/** draft → awaiting_approval → approved → submitted → published; returns go back to draft. */
-export const TRANSITIONS: Record<ReportAction, { from: ReportStatus[]; to: ReportStatus }> = {
-  edit: { from: ['draft'], to: 'draft' },
-  request_approval: { from: ['draft'], to: 'awaiting_approval' },
-  approve: { from: ['awaiting_approval'], to: 'approved' },
-  return: { from: ['awaiting_approval', 'approved', 'submitted'], to: 'draft' },
-  submit: { from: ['approved'], to: 'submitted' },
-  publish: { from: ['submitted'], to: 'published' },
-};
+/**
+ * Who acts (`reportAbilities` in reports.presenter.ts checks the roles): the reporting unit's liaison, staff or
+ * principal head; its principal head alone where the first-responsible-person duty is exercised; the
+ * coordinator (依法治区办), who also drafts and submits for a unit and receives the reports.
+ */
+export type ReportParty = 'unit' | 'head' | 'coordinator';
 
+const REG = '《法治政府建设与责任落实督察工作规定》';
+
+/**
+ * draft → awaiting_approval → approved → submitted → published; returns go back to draft. The completeness of
+ * the required contents and the end of the report year are the commands' own checks (422, with the sections
+ * missing), after the transition.
+ */
+export const reportWorkflow = defineWorkflow<ReportStatus, ReportAction, ReportParty>({
+  name: 'reports.annual-report',
+  entity: '年度报告',
+  statuses: ['draft', 'awaiting_approval', 'approved', 'submitted', 'published'],
+  statusLabels: STATUS_ZH,
+  initial: 'draft',
+  parties: {
+    unit: '本单位法治联络员、工作人员或主要负责人',
+    head: '本单位主要负责人',
+    coordinator: '依法治区办',
+  },
+  actions: {
+    edit: {
+      label: '编辑报告',
+      from: ['draft'],
+      to: 'same',
+      by: ['unit', 'coordinator'],
+      basis: `${REG}第二十四条、第二十五条`,
+    },
+    request_approval: {
+      label: '报请主要负责人审定',
+      from: ['draft'],
+      to: 'awaiting_approval',
+      by: ['unit', 'coordinator'],
+      basis: `${REG}第二十四条、第二十五条`,
+    },
+    approve: { label: '审定报告', from: ['awaiting_approval'], to: 'approved', by: ['head'], basis: REG },
+    return: {
+      label: '退回修改',
+      from: ['awaiting_approval', 'approved', 'submitted'],
+      to: 'draft',
+      by: ['head', 'coordinator'],
+      basis: REG,
+    },
+    submit: { label: '报送依法治区办', from: ['approved'], to: 'submitted', by: ['unit', 'coordinator'], basis: REG },
+    publish: {
+      label: '向社会公开',
+      from: ['submitted'],
+      to: 'published',
+      by: ['coordinator', 'head'],
+      basis: `${REG}第二十四条`,
+    },
+  },
+});
+
+/** 409 unless the report's status allows the action; returns the status it leads to. */
 export function assertTransition(status: ReportStatus, action: ReportAction): ReportStatus {
-  const t = TRANSITIONS[action];
-  if (!t.from.includes(status))
-    throw conflict(`报告当前状态为“${STATUS_ZH[status]}”，不能执行此操作`, { status, action });
-  return t.to;
+  reportWorkflow.assertTransition(status, action);
+  return reportWorkflow.resolveTarget(status, action);
 }
 
 /** Required sections left empty, as Chinese section names (pure). */
