@@ -197,7 +197,7 @@ describe('decisions: two-level review, configurable periods, hearings, non-discl
     assert.equal(await status(conf), 'drafting');
     await draft(conf);
     const early = await submit(conf, 'justice');
-    assert.equal(early.statusCode, 422, early.body);
+    assert.equal(early.statusCode, 409, early.body);
     assert.match(early.json().message, /须重新初审/);
     const d = await detail(conf);
     assert.equal(d.reviews.length, 2);
@@ -210,7 +210,7 @@ describe('decisions: two-level review, configurable periods, hearings, non-discl
     await ok(at(conf, co, 'collective-decision', meeting('returned')));
     assert.equal(await status(conf), 'drafting');
     await draft(conf);
-    assert.equal((await submit(conf, 'justice')).statusCode, 422);
+    assert.equal((await submit(conf, 'justice')).statusCode, 409);
     assert.ok((await detail(conf)).reviews.every((r: { superseded: boolean }) => r.superseded));
     await bothLevels(conf);
     await ok(at(conf, co, 'collective-decision', meeting('approved')));

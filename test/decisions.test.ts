@@ -627,7 +627,7 @@ describe('decisions: catalog → procedure → archive over HTTP', () => {
       submittedOn: T,
       replyBy: addWorkingDays(T, 10),
     });
-    assert.equal(justiceFirst.statusCode, 422);
+    assert.equal(justiceFirst.statusCode, 409);
     assert.match(justiceFirst.json().message, /初审意见/);
     const tooShort = await step(staff, 'legality-review', {
       level: 'unit',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { fixedClock, nowOf } from '../../src/platform/clock.js';
-import { AppError } from '../../src/platform/errors.js';
+import type { AppError } from '../../src/platform/errors.js';
 import { defineWorkflow, mermaidDiagram, stateTableMarkdown } from '../../src/platform/workflow/index.js';
 import { exhaustiveWorkflowTest } from '../helpers/workflow.js';
 

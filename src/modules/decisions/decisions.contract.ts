@@ -31,7 +31,7 @@ export const FORM_LABELS = {
   survey: '问卷调查',
   field_visit: '实地走访',
 } as const;
-export const DISPOSITION_LABELS = { adopted: '采纳', partly_adopted: '部分采纳', not_adopted: '不予采纳' } as const;
+export { DISPOSITION_LABELS } from '../../procedures/public-comment/public-comment.contract.js';
 
 export const STATUSES = [
   'proposed',

@@ -21,6 +21,7 @@ import {
 import { publishDecision } from './commands/publication.js';
 import { decisionsConfig } from './decisions.config.js';
 import type { Item, Target } from './decisions.demo-items.js';
+import { nowOf } from '../../platform/clock.js';
 
 const ORDER: Target[] = [
   'proposed',
@@ -100,6 +101,7 @@ export async function drive(db: Db, ctxs: Record<string, RequestCtx>, id: string
         attachments: [],
       },
       decisionsConfig(),
+      nowOf(co),
     );
     await submitPublicComment(
       db,
@@ -107,6 +109,7 @@ export async function drive(db: Db, ctxs: Record<string, RequestCtx>, id: string
       p.id,
       { submitterKind: 'anonymous', body: '希望明确过渡期安排，给经营主体留出调整时间。', attachments: [] },
       decisionsConfig(),
+      nowOf(co),
     );
     await openParticipation(db, co, id, {
       form: 'symposium',

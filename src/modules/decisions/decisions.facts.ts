@@ -1,4 +1,5 @@
 import type { Executor } from '../../platform/db/engine.js';
+import { lackingOpinions } from '../../procedures/legality-review/index.js';
 import { type DecisionRow, flagsOf, procedureRecord } from './decisions.repo.js';
 import type { DecisionFacts } from './decisions.workflow.js';
 
@@ -28,12 +29,10 @@ export async function pendingReview(ex: Executor, d: Pick<DecisionRow, 'id' | 'a
  * legal office and the justice bureau have given an opinion other than "unlawful" in the current round.
  */
 export async function legalityGate(ex: Executor, d: Pick<DecisionRow, 'id' | 'adjustment_count'>): Promise<string[]> {
-  const rs = await reviewsOf(ex, d);
-  const passed = (level: 'unit' | 'justice') =>
-    rs.some((r) => r.level === level && r.conclusion !== null && r.conclusion !== 'unlawful');
-  return [!passed('unit') && '承办单位法制机构的合法性初审意见', !passed('justice') && '司法局的合法性审查意见'].filter(
-    (x): x is string => !!x,
-  );
+  return lackingOpinions(await reviewsOf(ex, d), [
+    { level: 'unit', opinion: '承办单位法制机构的合法性初审意见' },
+    { level: 'justice', opinion: '司法局的合法性审查意见' },
+  ]);
 }
 
 /** What the workflow's gates look at (decisions.workflow.ts), read inside the command's transaction. */

@@ -14,6 +14,8 @@ import { loadDecision } from './decisions.repo.js';
 import { PublicCommentBody, YearQuery } from './decisions.schemas.js';
 import { type DecisionStatus, STATUS_LABELS } from './decisions.workflow.js';
 import { catalogDocx } from './export/catalog-docx.js';
+import { nowOf } from '../../platform/clock.js';
+import { maskedSubmitter } from '../../procedures/public-comment/index.js';
 
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
@@ -233,12 +235,7 @@ async function publicItem(db: Db, id: string): Promise<z.infer<typeof PublicItem
     }),
     comments: comments.map((c) => ({
       receiptNo: c.receipt_no,
-      submitter:
-        c.submitter_kind === 'anonymous'
-          ? '匿名'
-          : c.submitter_kind === 'organization'
-            ? (c.submitter_name ?? '单位')
-            : `${(c.submitter_name ?? '').slice(0, 1)}**`,
+      submitter: maskedSubmitter(c.submitter_kind, c.submitter_name),
       body: c.body,
       disposition: c.disposition ? DISPOSITION_LABELS[c.disposition] : null,
       dispositionReason: c.disposition_reason,
@@ -308,7 +305,7 @@ export function decisionPublicRoutes(app: FastifyInstance, { db }: AppDeps): voi
     bodyLimit: (cfg.commentMaxFiles + 1) * Math.ceil((cfg.commentMaxFileBytes * 4) / 3) + 64 * 1024,
     config: { rateLimit: { max: cfg.commentRateMax, timeWindow: cfg.commentRateWindowMs } },
     handler: async (req, reply) => {
-      const res = await submitPublicComment(db, req.ip, req.params.id, req.body, cfg);
+      const res = await submitPublicComment(db, req.ip, req.params.id, req.body, cfg, nowOf(req.ctx));
       return reply.status(201).send(res);
     },
   });

@@ -1,5 +1,5 @@
 import { z } from '../../platform/http/zod.js';
-import { PublicCommentFields } from '../../platform/public-comments/intake.js';
+import { PublicCommentFields } from '../../procedures/public-comment/index.js';
 import { EXCLUSIONS, MAJOR_KINDS } from './decisions.contract.js';
 import { ADJUSTABLE_STAGES, STATUSES } from './decisions.workflow.js';
 

@@ -7,6 +7,7 @@ import { normativeCommentRoutes } from './normative.comment-routes.js';
 import { normativeIndicators } from './normative.indicators.js';
 import { normativePublicRoutes } from './normative.public-routes.js';
 import { normativeRoutes } from './normative.routes.js';
+import { normativeWorkflow } from './normative.workflow.js';
 
 export const NORMATIVE_SWEEP_JOB = 'normative.validity-sweep';
 
@@ -35,6 +36,7 @@ export const normativeDocsModule: ModuleManifest = {
   ],
   seedDemo: async ({ db }) => seedNormativeDemo(db),
   indicators: normativeIndicators,
+  workflows: [normativeWorkflow],
   records: {
     normative_doc: { link: (r) => `/admin/normative-docs/${r.id}`, api: (r) => `/api/normative-docs/${r.id}` },
   },

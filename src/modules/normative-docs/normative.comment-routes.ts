@@ -9,6 +9,7 @@ import { submitPublicComment } from './commands/comments.js';
 import { normativeSettings } from './normative.config.js';
 import { normativePolicy } from './normative.policy.js';
 import { findDoc, searchDocsForStaff } from './normative.repo.js';
+import { nowOf } from '../../platform/clock.js';
 import {
   CommentDto,
   CommentReceiptDto,
@@ -90,7 +91,7 @@ export function normativeCommentRoutes(app: FastifyInstance, { db }: AppDeps): v
     },
     config: { rateLimit: { max: cfg.commentRateMax, timeWindow: cfg.commentRateWindowMs } },
     handler: async (req, reply) => {
-      const res = await submitPublicComment(db, req.ip, req.params.id, req.body);
+      const res = await submitPublicComment(db, req.ip, req.params.id, req.body, nowOf(req.ctx));
       return reply.status(201).send(res);
     },
   });

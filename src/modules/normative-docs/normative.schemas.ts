@@ -1,5 +1,5 @@
 import { z } from '../../platform/http/zod.js';
-import { PublicCommentFields } from '../../platform/public-comments/intake.js';
+import { PublicCommentFields } from '../../procedures/public-comment/index.js';
 import { SnippetPartDto } from '../laws/index.js';
 import { DOC_STATUSES } from './normative.workflow.js';
 

@@ -1,32 +1,8 @@
 import { defineWorkflow, type Workflow } from '../../platform/workflow/index.js';
+import { DOC_STATUSES, type DocStatus, STATUS_LABELS } from './normative-docs.contract.js';
 
 /** The making of a normative document, declared with the workflow kernel. Pure: no database, no clock. */
-export const DOC_STATUSES = [
-  'draft',
-  'commenting',
-  'fair_review',
-  'legality_review',
-  'deliberation',
-  'approved',
-  'registered',
-  'in_force',
-  'expired',
-  'repealed',
-] as const;
-export type DocStatus = (typeof DOC_STATUSES)[number];
-
-export const STATUS_LABELS: Record<DocStatus, string> = {
-  draft: '起草中',
-  commenting: '公开征求意见中',
-  fair_review: '公平竞争审查中',
-  legality_review: '合法性审核中',
-  deliberation: '待集体审议',
-  approved: '已审议通过',
-  registered: '已统一登记编号',
-  in_force: '现行有效',
-  expired: '已失效',
-  repealed: '已废止',
-};
+export { DOC_STATUSES, type DocStatus, STATUS_LABELS } from './normative-docs.contract.js';
 
 export type DocAction =
   | 'start_comment'

@@ -5,6 +5,7 @@ import { editReport } from './commands/edit-report.js';
 import { approveReport, publishReport, requestApproval, submitReport } from './commands/workflow.js';
 import { reportIndicators } from './reports.indicators.js';
 import { reportRoutes } from './reports.routes.js';
+import { reportWorkflow } from './reports.workflow.js';
 
 /** Annual rule-of-law-government reports: drafted from the record, approved, submitted, published. */
 export const reportsModule: ModuleManifest = {
@@ -12,6 +13,8 @@ export const reportsModule: ModuleManifest = {
   label: '法治政府建设年度报告',
   routes: reportRoutes,
   indicators: reportIndicators,
+  workflows: [reportWorkflow],
+  doc: 'docs/modules/plan-and-reports.md',
   records: { annual_report: { link: (r) => `/admin/reports/${r.id}`, api: (r) => `/api/reports/${r.id}` } },
   seedDemo: seedReportsDemo,
 };

@@ -27,7 +27,8 @@ import {
 import { ABILITY_ACTION, compareReports, defaultRecipient } from './reports.compare.js';
 import { reportWorkflow, STATUS_ZH } from './reports.workflow.js';
 
-export function reportRoutes(app: FastifyInstance, { db }: AppDeps): void {
+export function reportRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { db } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['法治政府建设年度报告'];
 
@@ -152,7 +153,7 @@ export function reportRoutes(app: FastifyInstance, { db }: AppDeps): void {
       const thisYear = Number(today().slice(0, 4));
       if (req.body.year > thisYear)
         throw new AppError('unprocessable', `不能起草${req.body.year}年度的报告：该年度尚未开始`, { field: 'year' });
-      const { id } = await draftReport(db, req.ctx, req.body);
+      const { id } = await draftReport(db, req.ctx, req.body, deps.modules);
       reply.status(201);
       return staffReport(await loadReport(db, id), actor);
     },
@@ -230,7 +231,7 @@ export function reportRoutes(app: FastifyInstance, { db }: AppDeps): void {
     },
   });
 
-  step('refresh', 'edit', '更新报告数据', (ctx, id) => refreshFigures(db, ctx, id));
+  step('refresh', 'edit', '更新报告数据', (ctx, id) => refreshFigures(db, ctx, id, deps.modules));
   step('request-approval', 'requestApproval', '报请主要负责人审定', (ctx, id) => requestApproval(db, ctx, id));
   step('approve', 'approve', '审定报告', (ctx, id) => approveReport(db, ctx, id));
   step(

@@ -2,7 +2,8 @@ import type { Generated } from 'kysely';
 import { registerAuditLabels } from '../../platform/audit/catalog.js';
 import type { GeneratedTimestamp, Json, NullableTimestamp } from '../../platform/db/schema.js';
 
-export type ReportStatus = 'draft' | 'awaiting_approval' | 'approved' | 'submitted' | 'published';
+export type { ReportStatus } from './reports.contract.js';
+import type { ReportStatus } from './reports.contract.js';
 export type SectionKey = 'measures' | 'shortcomings' | 'headDuty' | 'nextYear' | 'other';
 export type Sections = Record<SectionKey, string>;
 

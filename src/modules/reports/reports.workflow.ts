@@ -59,13 +59,9 @@ export const sectionDefs = (year: number) =>
     required: s.required,
   }));
 
-export const STATUS_ZH: Record<ReportStatus, string> = {
-  draft: '起草中',
-  awaiting_approval: '待主要负责人审定',
-  approved: '已审定',
-  submitted: '已报送',
-  published: '已公开',
-};
+import { STATUS_ZH } from './reports.contract.js';
+
+export { STATUS_ZH };
 
 export type ReportAction = 'request_approval' | 'approve' | 'return' | 'submit' | 'publish' | 'edit';
 
@@ -148,7 +144,8 @@ export function reportDueDates(year: number) {
   return { submitBy: computeDue('report.submit', trigger).due, publishBy: computeDue('report.publish', trigger).due };
 }
 
-export type DashboardStatus = 'not_started' | 'drafting' | 'submitted' | 'published' | 'late';
+export type { DashboardStatus } from './reports.contract.js';
+import type { DashboardStatus } from './reports.contract.js';
 
 /** A unit's status on the coordinator's dashboard; late once a due date passed with the step not done. */
 export function dashboardStatus(

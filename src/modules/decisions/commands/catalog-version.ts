@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
+
 import type { RequestCtx } from '../../../platform/access/actor.js';
 import { recordAudit } from '../../../platform/audit/index.js';
 import type { Trx } from '../../../platform/db/engine.js';
-import { anchorRecord } from '../../../platform/ledger/index.js';
-import { canonicalize } from '../../../platform/ledger/jcs.js';
 import { MAJOR_KINDS } from '../decisions.schemas.js';
 import { syncPlanDeadlines } from './plan-deadlines.js';
+import { anchorVersion, nextVersion } from '../../../procedures/public-list/index.js';
 
 /** The public content of a catalog version: what the portal shows and the ledger anchors. */
 export async function catalogSnapshot(trx: Trx, catalogId: string, version: number, reason: string | null) {
@@ -74,14 +73,17 @@ export async function publishCatalogVersion(
     .where('id', '=', catalogId)
     .forUpdate()
     .executeTakeFirstOrThrow();
-  const version = cur.version + 1;
-  const snapshot = await catalogSnapshot(trx, catalogId, version, reason);
-  const contentHash = createHash('sha256').update(canonicalize(snapshot), 'utf8').digest('hex');
-  const anchored = await anchorRecord(trx, {
-    recordKind: 'decision.catalog',
-    recordId: `${catalogId}:v${version}`,
+  const snapshot = await catalogSnapshot(trx, catalogId, cur.version + 1, reason);
+  // Art 3¶3: the catalog is adjusted as circumstances change — each adjustment is the next version, with or
+  // without a stated reason, and may repeat the items (a re-publication after a date change in the plan).
+  const { version, contentHash } = nextVersion({
+    prev: cur.version ? { version: cur.version, contentHash: null } : undefined,
     content: snapshot,
+    label: '决策事项目录',
+    reason,
+    correction: { requireReason: false, refuseUnchanged: false },
   });
+  const anchored = await anchorVersion(trx, { recordKind: 'decision.catalog', listId: catalogId, version, content: snapshot });
   await trx
     .insertInto('decision_catalog_versions')
     .values({

@@ -6,12 +6,12 @@ import { AppError, conflict, notFound } from '../../../platform/errors.js';
 import type { z } from '../../../platform/http/zod.js';
 import {
   acceptSubmission,
-  assertPeriodOpen,
+  admitComment,
+  assertDisposable,
+  assertModeration,
   commenterKey,
-  duplicateComment,
-  receiptNo,
   safeFileName,
-} from '../../../platform/public-comments/intake.js';
+} from '../../../procedures/public-comment/index.js';
 import { ATTACHMENT_TYPES, type DecisionsConfig } from '../decisions.config.js';
 import { decisionsPolicy, isBodyManager, isLeadWorker } from '../decisions.policy.js';
 import { loadDecision } from '../decisions.repo.js';
@@ -72,6 +72,8 @@ export async function submitPublicComment(
   participationId: string,
   input: z.infer<typeof PublicCommentBody>,
   cfg: DecisionsConfig,
+  /** The time of submission, from the injected clock. */
+  now: Date,
 ) {
   const { name, contact, body } = acceptSubmission(input);
   const files = checkAttachments(input.attachments, cfg);
@@ -88,16 +90,21 @@ export async function submitPublicComment(
           .executeTakeFirst()
       : undefined;
     if (!p || !d || d.confidential || p.form !== 'comment_period') throw notFound('征求意见');
-    assertPeriodOpen({ open: p.status === 'open', opensOn: p.opens_on, closesOn: p.closes_on });
-    const dup = await trx
-      .selectFrom('decision_comments')
-      .select('receipt_no')
-      .where('participation_id', '=', p.id)
-      .where('client_key', '=', clientKey)
-      .where('body', '=', body)
-      .executeTakeFirst();
-    if (dup) throw duplicateComment(dup.receipt_no);
-    const no = receiptNo('YJ');
+    const no = await admitComment({
+      period: { open: p.status === 'open', opensOn: p.opens_on, closesOn: p.closes_on },
+      now,
+      prefix: 'YJ',
+      duplicateOf: async () =>
+        (
+          await trx
+            .selectFrom('decision_comments')
+            .select('receipt_no')
+            .where('participation_id', '=', p.id)
+            .where('client_key', '=', clientKey)
+            .where('body', '=', body)
+            .executeTakeFirst()
+        )?.receipt_no,
+    });
     const row = await trx
       .insertInto('decision_comments')
       .values({
@@ -143,7 +150,7 @@ export async function submitPublicComment(
         data: { participationId: p.id, receiptNo: no, attachments: metas.length },
       },
     );
-    return { receiptNo: no, submittedAt: new Date().toISOString(), closesOn: p.closes_on };
+    return { receiptNo: no, submittedAt: now.toISOString(), closesOn: p.closes_on };
   });
 }
 
@@ -169,10 +176,7 @@ async function commentFor(trx: Parameters<typeof loadDecision>[0], ctx: RequestC
 export async function moderateComment(db: Db, ctx: RequestCtx, commentId: string, input: z.infer<typeof ModerateBody>) {
   return db.transaction().execute(async (trx) => {
     const { c, d } = await commentFor(trx, ctx, commentId);
-    if (input.moderation === 'rejected' && !input.reason)
-      throw new AppError('unprocessable', '不予公开的，请写明理由（例如含有个人隐私、与决策事项无关、含违法内容）。', {
-        field: 'reason',
-      });
+    assertModeration(input.moderation, input.reason);
     await trx
       .updateTable('decision_comments')
       .set({
@@ -196,7 +200,7 @@ export async function moderateComment(db: Db, ctx: RequestCtx, commentId: string
 export async function disposeComment(db: Db, ctx: RequestCtx, commentId: string, input: z.infer<typeof DisposeBody>) {
   return db.transaction().execute(async (trx) => {
     const { c, d } = await commentFor(trx, ctx, commentId);
-    if (c.moderation === 'rejected') throw conflict('该意见已决定不予公开，无需作出采纳处理。');
+    assertDisposable(c);
     await trx
       .updateTable('decision_comments')
       .set({ disposition: input.disposition, disposition_reason: input.reason, disposed_by: ctx.actor?.userId ?? null })

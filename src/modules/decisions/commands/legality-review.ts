@@ -1,6 +1,6 @@
 import type { RequestCtx } from '../../../platform/access/actor.js';
 import { recordAudit } from '../../../platform/audit/index.js';
-import { checkMinimumPeriod, closeDeadlinesFor, registerDeadline, today } from '../../../platform/calendar/index.js';
+import { closeDeadlinesFor, registerDeadline, today } from '../../../platform/calendar/index.js';
 import type { Db, Trx } from '../../../platform/db/engine.js';
 import { AppError, conflict } from '../../../platform/errors.js';
 import type { z } from '../../../platform/http/zod.js';
@@ -9,9 +9,37 @@ import { runStep } from '../decisions.frame.js';
 import { type DecisionRow, recordStage } from '../decisions.repo.js';
 import { pendingReview, reviewsOf } from '../decisions.facts.js';
 import type { LegalityOpinionBody, SubmitLegalityBody } from '../decisions.schemas.js';
+import { nowOf } from '../../../platform/clock.js';
+import {
+  assertIndependent,
+  assertLevelOrder,
+  assertMinimumAllowed,
+  assertOpinionDate,
+  CONCLUSION_LABELS,
+  type Conclusion,
+  type ReviewRow,
+  sendsBack,
+} from '../../../procedures/legality-review/index.js';
 
 const LEVEL_ZH = { unit: '承办单位法制机构初审', justice: '司法局（合法性审查机构）审查' } as const;
-const CONCLUSION_ZH = { lawful: '合法', lawful_with_changes: '修改后合法', unlawful: '不合法' } as const;
+const CONCLUSION_ZH = CONCLUSION_LABELS;
+const LEVELS = [
+  { level: 'unit', opinion: '承办单位法制机构的合法性初审意见' },
+  { level: 'justice', opinion: '司法局的合法性审查意见' },
+] as const;
+const asReview = (r: {
+  level: 'unit' | 'justice';
+  conclusion: Conclusion | null;
+  reviewer_id: string | null;
+  reviewer_org_id: string | null;
+  reviewer_name: string | null;
+}): ReviewRow<'unit' | 'justice'> => ({
+  level: r.level,
+  conclusion: r.conclusion,
+  reviewerId: r.reviewer_id,
+  reviewerOrgId: r.reviewer_org_id,
+  reviewerName: r.reviewer_name,
+});
 
 /** The draft goes back for revision: the opinions given so far no longer cover the text that will be discussed. */
 export async function supersedeReviews(trx: Trx, d: Pick<DecisionRow, 'id' | 'adjustment_count'>) {
@@ -41,27 +69,21 @@ export async function submitLegalityReview(
       throw new AppError('unprocessable', '送审日期不能晚于今天。', { field: 'submittedOn' });
     if (!d.draft)
       throw new AppError('unprocessable', '送审材料缺少决策草案，请先完成草案拟定（第二十六条）。', { field: 'draft' });
-    if (input.level === 'justice') {
-      const rs = await reviewsOf(trx, d);
-      if (!rs.some((r) => r.level === 'unit' && r.conclusion && r.conclusion !== 'unlawful')) {
-        throw new AppError(
-          'unprocessable',
-          '送司法局审查前，须先取得承办单位法制机构对当前草案的书面初审意见（两级审查；草案经修改的，须重新初审）。',
-          {
-            field: 'level',
-            missing: ['unit_review'],
-          },
-        );
-      }
-    }
-    const check = checkMinimumPeriod('decision.legality_review', input.submittedOn, input.replyBy);
-    if (!check.ok) {
-      throw new AppError(
-        'unprocessable',
-        `合法性审查时间一般不少于${rulePeriodZh('decision.legality_review')}（第二十六条）：要求反馈日期最早应为 ${check.minimumEnd}，请推迟要求反馈日期。`,
-        { field: 'replyBy', minimumEnd: check.minimumEnd, trace: check.trace },
-      );
-    }
+    // Two levels in order (沪府办发〔2020〕5号): the bureau is asked only once the unit's legal office has passed
+    // the current draft — asking it earlier is out of order (409).
+    assertLevelOrder(
+      (await reviewsOf(trx, d)).map(asReview),
+      input.level,
+      LEVELS,
+      () => '送司法局审查前，须先取得承办单位法制机构对当前草案的书面初审意见（两级审查；草案经修改的，须重新初审）。',
+    );
+    assertMinimumAllowed(
+      'decision.legality_review',
+      input.submittedOn,
+      input.replyBy,
+      (end) =>
+        `合法性审查时间一般不少于${rulePeriodZh('decision.legality_review')}（第二十六条）：要求反馈日期最早应为 ${end}，请推迟要求反馈日期。`,
+    );
     await trx
       .insertInto('decision_legality_reviews')
       .values({
@@ -110,14 +132,12 @@ async function assertSecondLevelIndependent(
   d: Pick<DecisionRow, 'id' | 'adjustment_count'>,
 ) {
   const unit = (await reviewsOf(trx, d)).filter((r) => r.level === 'unit' && r.conclusion !== null).at(-1);
-  if (!unit || !ctx.actor) return;
-  if (unit.reviewer_id === ctx.actor.userId || unit.reviewer_org_id === ctx.actor.orgId) {
-    throw new AppError(
-      'forbidden',
-      `本轮承办单位法制机构初审意见由${unit.reviewer_id === ctx.actor.userId ? '您本人' : `您所在单位（${unit.reviewer_name ?? '初审人员'}）`}出具，两级审查不能由同一人或同一单位出具；请由司法局（合法性审查机构）的其他审查人员出具审查意见。`,
-      { level: 'justice' },
-    );
-  }
+  assertIndependent(
+    unit && asReview(unit),
+    ctx.actor,
+    (samePerson, earlier) =>
+      `本轮承办单位法制机构初审意见由${samePerson ? '您本人' : `您所在单位（${earlier.reviewerName ?? '初审人员'}）`}出具，两级审查不能由同一人或同一单位出具；请由司法局（合法性审查机构）的其他审查人员出具审查意见。`,
+  );
 }
 
 /**
@@ -141,10 +161,7 @@ export async function recordLegalityOpinion(
       if (!p) throw conflict('没有待审查的送审记录，请先送请合法性审查。');
       if (p.level !== level) throw conflict(`当前待审的是“${LEVEL_ZH[p.level]}”，不是“${LEVEL_ZH[level]}”。`);
       if (level === 'justice') await assertSecondLevelIndependent(trx, ctx, d);
-      if (input.reviewedOn < p.submitted_on || input.reviewedOn > today())
-        throw new AppError('unprocessable', `审查日期应在送审日期 ${p.submitted_on} 与今天之间。`, {
-          field: 'reviewedOn',
-        });
+      assertOpinionDate(p.submitted_on, input.reviewedOn, nowOf(ctx));
       await trx
         .updateTable('decision_legality_reviews')
         .set({
@@ -158,7 +175,7 @@ export async function recordLegalityOpinion(
         .where('id', '=', p.id)
         .execute();
       await closeDeadlinesFor(trx, ctx, 'decision', d.id, 'decision.legality_review_opinion');
-      const unlawful = input.conclusion === 'unlawful';
+      const unlawful = sendsBack(input.conclusion);
       if (level === 'justice' || unlawful) {
         await recordStage(
           trx,

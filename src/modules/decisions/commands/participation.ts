@@ -19,6 +19,7 @@ import { runStep } from '../decisions.frame.js';
 import { type LoadedDecision, flagsOf, loadDecision, recordStage } from '../decisions.repo.js';
 import type { CloseParticipationBody, OpenParticipationBody } from '../decisions.schemas.js';
 import { nextStage } from '../decisions.workflow.js';
+import { adoptionLines, assertAllDisposed } from '../../../procedures/public-comment/index.js';
 
 export { DISPOSITION_LABELS, FORM_LABELS };
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
@@ -170,17 +171,7 @@ export async function closeParticipation(
         .select(['receipt_no', 'moderation', 'disposition'])
         .where('participation_id', '=', p.id)
         .execute();
-      const pending = open.filter((c) => c.moderation === 'pending').length;
-      const undisposed = open
-        .filter((c) => c.moderation !== 'rejected' && c.disposition === null)
-        .map((c) => c.receipt_no);
-      if (pending || undisposed.length) {
-        throw new AppError(
-          'unprocessable',
-          `还有${pending ? `${pending}条意见未审核、` : ''}${undisposed.length}条意见未作出采纳处理（采纳、部分采纳或不予采纳并说明理由），请处理后再结束征求意见。`,
-          { undisposed, pending },
-        );
-      }
+      assertAllDisposed(open.map((c) => ({ receiptNo: c.receipt_no, moderation: c.moderation, disposition: c.disposition })));
       const deadlineId = (json(p.details) as { deadlineId?: string }).deadlineId;
       const dl = deadlineId
         ? await trx.selectFrom('deadlines').select('status').where('id', '=', deadlineId).executeTakeFirst()
@@ -246,18 +237,22 @@ export async function compileAdoptionStatement(
     }
     const cs = await ex
       .selectFrom('decision_comments')
-      .select(['disposition', 'disposition_reason', 'body'])
+      .select(['receipt_no', 'moderation', 'disposition', 'disposition_reason', 'body'])
       .where('participation_id', '=', p.id)
       .where('moderation', '!=', 'rejected')
       .execute();
-    const n = (k: string) => cs.filter((c) => c.disposition === k).length;
     lines.push(
-      `公开征求意见「${p.title}」（${p.opens_on}至${p.closes_on}${p.shortened_reason ? `，缩短期限理由：${p.shortened_reason}` : ''}）：收到有效意见${cs.length}条，采纳${n('adopted')}条，部分采纳${n('partly_adopted')}条，不予采纳${n('not_adopted')}条。`,
+      ...adoptionLines(
+        { title: p.title, opensOn: p.opens_on, closesOn: p.closes_on, shortenedReason: p.shortened_reason },
+        cs.map((c) => ({
+          receiptNo: c.receipt_no,
+          moderation: c.moderation,
+          disposition: c.disposition,
+          dispositionReason: c.disposition_reason,
+          body: c.body,
+        })),
+      ),
     );
-    for (const c of cs.filter((x) => x.disposition !== 'adopted'))
-      lines.push(
-        `  · ${c.body.slice(0, 60)}——${DISPOSITION_LABELS[c.disposition as keyof typeof DISPOSITION_LABELS]}，理由：${c.disposition_reason}`,
-      );
   }
   return lines.join('\n');
 }

@@ -4,10 +4,10 @@ import { sql } from 'kysely';
 import { systemCtx } from '../../../platform/access/actor.js';
 import { closeDeadlinesFor, formatZh, registerDeadline, today } from '../../../platform/calendar/index.js';
 import type { Db } from '../../../platform/db/engine.js';
-import { AppError, conflict, notFound, unprocessable } from '../../../platform/errors.js';
-import { anchorRecord } from '../../../platform/ledger/index.js';
+import { AppError, notFound, unprocessable } from '../../../platform/errors.js';
 import { catalogDueOn, catalogEntries, catalogTitle, countsOf, entriesHash } from '../normative.catalog.js';
 import { normativePolicy } from '../normative.policy.js';
+import { anchorVersion, nextVersion } from '../../../procedures/public-list/index.js';
 
 export interface PublishCatalogInput {
   orgId: string;
@@ -57,7 +57,6 @@ export async function publishCatalog(
       );
     }
     const entries = (await catalogEntries(trx, [body.org_id], input.year)).get(body.org_id)!;
-    const hash = entriesHash(entries);
     const prev = await trx
       .selectFrom('normative_annual_catalogs')
       .select(['version', 'content_hash'])
@@ -65,25 +64,21 @@ export async function publishCatalog(
       .where('year', '=', input.year)
       .orderBy('version', 'desc')
       .executeTakeFirst();
-    const reason = input.reason?.trim() || null;
-    if (prev && prev.content_hash === hash) {
-      throw conflict(`${body.name}${input.year}年度目录与已公布的第${prev.version}版内容相同，无需重新公布。`, {
-        version: prev.version,
-      });
-    }
-    if (prev && (!reason || reason.length < 4)) {
-      throw unprocessable(
-        `${body.name}${input.year}年度目录已公布第${prev.version}版。重新公布属于更正，请在“更正理由”中说明原因（至少 4 个字）。`,
-        { field: 'reason', version: prev.version },
-      );
-    }
-    const version = (prev?.version ?? 0) + 1;
+    // A republication is a correction: refused when nothing changed (409), and it needs its reason (422).
+    const { version, contentHash: hash, reason } = nextVersion({
+      prev: prev && { version: prev.version, contentHash: prev.content_hash },
+      content: entries,
+      hash: entriesHash(entries),
+      label: `${body.name}${input.year}年度目录`,
+      reason: input.reason,
+    });
     const title = catalogTitle(body.name, input.year);
     const counts = countsOf(entries);
     const late = t > dueOn;
-    const anchored = await anchorRecord(trx, {
+    const anchored = await anchorVersion(trx, {
       recordKind: 'normative_annual_catalog',
-      recordId: `${body.org_id}:${input.year}:v${version}`,
+      listId: `${body.org_id}:${input.year}`,
+      version,
       content: {
         issuingBody: body.name,
         orgId: body.org_id,

@@ -4,13 +4,7 @@ import { recordAudit } from '../../../platform/audit/index.js';
 import type { Db } from '../../../platform/db/engine.js';
 import { notFound } from '../../../platform/errors.js';
 import type { z } from '../../../platform/http/zod.js';
-import {
-  acceptSubmission,
-  assertPeriodOpen,
-  commenterKey,
-  duplicateComment,
-  receiptNo,
-} from '../../../platform/public-comments/intake.js';
+import { acceptSubmission, admitComment, commenterKey } from '../../../procedures/public-comment/index.js';
 import type { PublicCommentBody } from '../normative.schemas.js';
 
 /**
@@ -22,7 +16,8 @@ export async function submitPublicComment(
   ip: string,
   docId: string,
   input: z.infer<typeof PublicCommentBody>,
-  now = new Date(),
+  /** The time of submission, from the injected clock. */
+  now: Date,
 ): Promise<{ receiptNo: string; submittedAt: string; commentEnd: string | null }> {
   const { name, contact, body } = acceptSubmission(input);
   const clientKey = commenterKey('normative', ip);
@@ -33,16 +28,21 @@ export async function submitPublicComment(
       .where('id', '=', docId)
       .executeTakeFirst();
     if (!d?.comment_start || !d.comment_end) throw notFound('征求意见的文件');
-    assertPeriodOpen({ open: d.status === 'commenting', opensOn: d.comment_start, closesOn: d.comment_end }, now);
-    const dup = await trx
-      .selectFrom('normative_comments')
-      .select('receipt_no')
-      .where('doc_id', '=', d.id)
-      .where('client_key', '=', clientKey)
-      .where('body', '=', body)
-      .executeTakeFirst();
-    if (dup) throw duplicateComment(dup.receipt_no);
-    const no = receiptNo('GF', now);
+    const no = await admitComment({
+      period: { open: d.status === 'commenting', opensOn: d.comment_start, closesOn: d.comment_end },
+      now,
+      prefix: 'GF',
+      duplicateOf: async () =>
+        (
+          await trx
+            .selectFrom('normative_comments')
+            .select('receipt_no')
+            .where('doc_id', '=', d.id)
+            .where('client_key', '=', clientKey)
+            .where('body', '=', body)
+            .executeTakeFirst()
+        )?.receipt_no,
+    });
     await trx
       .insertInto('normative_comments')
       .values({

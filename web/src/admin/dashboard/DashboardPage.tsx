@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { get } from '../../shared/api';
 import { Chart } from './Chart';
 import { IndicatorTrends } from './IndicatorTrends';
+import { DASHBOARD_STATUS_LABELS, type DashboardStatus } from '../../../../src/modules/reports/reports.contract';
 
 interface Dash {
   year: number;
@@ -36,13 +37,16 @@ interface Dash {
   }[];
 }
 
-const STATUS: Record<string, { label: string; color: string }> = {
-  not_started: { label: '未开始', color: 'default' },
-  drafting: { label: '起草中', color: 'processing' },
-  submitted: { label: '已报送', color: 'blue' },
-  published: { label: '已公开', color: 'green' },
-  late: { label: '逾期', color: 'red' },
+const COLORS: Record<DashboardStatus, string> = {
+  not_started: 'default',
+  drafting: 'processing',
+  submitted: 'blue',
+  published: 'green',
+  late: 'red',
 };
+const STATUS = Object.fromEntries(
+  (Object.keys(COLORS) as DashboardStatus[]).map((k) => [k, { label: DASHBOARD_STATUS_LABELS[k], color: COLORS[k] }]),
+) as Record<string, { label: string; color: string }>;
 
 type StatusKey = keyof typeof STATUS;
 const STATUS_KEYS = Object.keys(STATUS) as StatusKey[];

@@ -6,17 +6,9 @@ import { get, post } from '../../shared/api';
 import { Snippet } from '../../portal/normative-docs/Snippet';
 import { type BasisValue, BasisPicker } from './BasisPicker';
 import { type DocDetail, type DocSummary, STATUS_COLORS } from './types';
+import { DOC_STATUSES, STATUS_LABELS } from '../../../../src/modules/normative-docs/normative-docs.contract';
 
-const STATUS_OPTIONS = [
-  ['draft', '起草中'],
-  ['commenting', '公开征求意见中'],
-  ['legality_review', '合法性审核中'],
-  ['deliberation', '待集体审议'],
-  ['registered', '已统一登记编号'],
-  ['in_force', '现行有效'],
-  ['expired', '已失效'],
-  ['repealed', '已废止'],
-].map(([value, label]) => ({ value, label }));
+const STATUS_OPTIONS = DOC_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }));
 
 /** The unit's normative documents: list, filters, and a new draft (only for bodies on the issuing-body list). */
 export function NormativeListPage() {

@@ -2,9 +2,9 @@
 // citizen's submission from the portal: the form's shape, cleaning the text, the submitter's identity, the
 // period's window, the duplicate check and the receipt number. The module keeps its own tables and audit.
 import { createHash, randomBytes } from 'node:crypto';
-import { today } from '../calendar/index.js';
-import { AppError, conflict } from '../errors.js';
-import { z } from '../http/zod.js';
+import { today } from '../../platform/calendar/index.js';
+import { AppError, conflict } from '../../platform/errors.js';
+import { z } from '../../platform/http/zod.js';
 
 const text = (label: string, min: number, max: number) =>
   z
@@ -98,4 +98,22 @@ export function duplicateComment(receiptNo: string): AppError {
 /** Receipt number: module prefix, Beijing date, 10 random hex digits (e.g. YJ20261122-3F9A0C11D2). */
 export function receiptNo(prefix: string, now: Date = new Date()): string {
   return `${prefix}${today(now).replaceAll('-', '')}-${randomBytes(5).toString('hex').toUpperCase()}`;
+}
+
+/**
+ * The intake steps inside the caller's transaction, once it has read the period it comments on: the period is
+ * open on this Beijing date (409 otherwise), the same text from the same client was not sent before (409 with
+ * the first receipt), and the receipt number of the new comment.
+ */
+export async function admitComment(p: {
+  period: { open: boolean; opensOn: string | null; closesOn: string | null };
+  now: Date;
+  prefix: string;
+  /** The receipt number of an earlier comment with this client key and body, if any. */
+  duplicateOf: () => Promise<string | undefined>;
+}): Promise<string> {
+  assertPeriodOpen(p.period, p.now);
+  const dup = await p.duplicateOf();
+  if (dup) throw duplicateComment(dup);
+  return receiptNo(p.prefix, p.now);
 }

@@ -1,0 +1,15 @@
+/**
+ * The public comment period's vocabulary, shared with the web app (pure data): how a comment is moderated and
+ * how it is disposed of.
+ */
+export const DISPOSITIONS = ['adopted', 'partly_adopted', 'not_adopted'] as const;
+export type Disposition = (typeof DISPOSITIONS)[number];
+export const DISPOSITION_LABELS: Record<Disposition, string> = {
+  adopted: '采纳',
+  partly_adopted: '部分采纳',
+  not_adopted: '不予采纳',
+};
+
+export const MODERATIONS = ['pending', 'published', 'rejected'] as const;
+export type Moderation = (typeof MODERATIONS)[number];
+export const MODERATION_LABELS: Record<Moderation, string> = { pending: '待审核', published: '已公开', rejected: '不予公开' };
