@@ -119,12 +119,53 @@ describe('normative documents over HTTP: issuing bodies, every gate, publication
     const ok = await post(liaison, `/${docId}/comment/start`, { start: '2026-10-08', end: '2026-11-09' });
     assert.equal(ok.statusCode, 200, ok.body);
     assert.equal(ok.json().status, 'commenting');
+    // A comment received through the portal during the period (the period is in the past for this suite).
+    const c = await t.db
+      .insertInto('normative_comments')
+      .values({
+        doc_id: docId,
+        receipt_no: 'GF20261012-0000000001',
+        submitter_kind: 'individual',
+        submitter_name: '王女士',
+        contact: null,
+        body: '建议明确补贴申请的办理时限。',
+        client_key: 'k'.repeat(32),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const undisposed = await post(liaison, `/${docId}/comment/finish`, {});
+    assert.equal(undisposed.statusCode, 422, 'every comment is disposed of before the period is closed');
+    assert.deepEqual(undisposed.json().details.undisposed, ['GF20261012-0000000001']);
+    const dispose = (s: Session | null, payload: object) =>
+      post(s, `/${docId}/comments/${c.id}/disposition`, payload);
+    const other = await dispose(liaison2, { disposition: 'adopted', reason: '意见已吸收' });
+    assert.equal(other.statusCode, 404, other.body);
+    assert.equal((await dispose(reviewer, { disposition: 'adopted', reason: '意见已吸收' })).statusCode, 403, 'not the drafting unit');
+    assert.equal((await dispose(liaison, { disposition: 'adopted' })).statusCode, 400, 'reason missing');
+    assert.equal((await dispose(liaison, { disposition: 'partly_adopted', reason: '办理时限已在第五条明确' })).statusCode, 200);
+    const noStatement = await post(liaison, `/${docId}/comment/finish`, { offlineCount: 2 });
+    assert.equal(noStatement.statusCode, 422);
+    assert.equal(noStatement.json().details.field, 'offlineStatement');
     const fin = await post(liaison, `/${docId}/comment/finish`, {
-      commentCount: 5,
-      disposition: '采纳3条，未采纳2条并说明理由。',
+      offlineCount: 2,
+      offlineStatement: '来信2件，均已采纳。',
     });
     assert.equal(fin.statusCode, 200, fin.body);
     assert.equal(fin.json().comment.done, true);
+    const doc = await t.db
+      .selectFrom('normative_docs')
+      .select(['comment_count', 'comment_disposition'])
+      .where('id', '=', docId)
+      .executeTakeFirstOrThrow();
+    assert.equal(doc.comment_count, 3);
+    assert.match(doc.comment_disposition ?? '', /收到有效意见1条，采纳0条，部分采纳1条，不予采纳0条/);
+    assert.match(doc.comment_disposition ?? '', /建议明确补贴申请的办理时限。——部分采纳，理由：办理时限已在第五条明确/);
+    assert.match(doc.comment_disposition ?? '', /其他渠道收到意见2条：来信2件，均已采纳。/);
+    assert.equal(
+      (await dispose(liaison, { disposition: 'adopted', reason: '改为采纳' })).statusCode,
+      409,
+      'after the period is closed the dispositions are fixed',
+    );
   });
 
   test('fair-competition review before legality review; legality review is the reviewer’s and a hard gate', async () => {

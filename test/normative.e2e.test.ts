@@ -103,10 +103,18 @@ describe('browser: a liaison takes a draft to publication in the workbench; citi
       .execute();
     const p = liaison;
     await p.reload();
-    await p.getByRole('button', { name: '结束征求意见' }).click();
-    await p.getByLabel('收到意见数', { exact: true }).fill('1');
-    await p.getByLabel('意见采纳情况说明', { exact: true }).fill('收到意见1条，关于周末检定的建议已采纳。');
+    // The citizen's comment reached the drafting unit's workbench: it is disposed of there, with a reason.
+    await p.getByText('建议在周末也安排检定').waitFor();
+    await p.getByRole('button', { name: '处理', exact: true }).click();
+    await choose(p, '处理结果', '采纳');
+    await p.getByLabel('理由（至少 4 个字）', { exact: true }).fill('已在第三条增加周末检定安排。');
     await p.getByRole('button', { name: '提交' }).click();
+    await p.getByText('已在第三条增加周末检定安排。').waitFor();
+    await p.getByRole('button', { name: '结束征求意见' }).click();
+    await p.getByRole('button', { name: '提交' }).click();
+    // The adoption statement is compiled from the dispositions, not typed.
+    await p.getByText(/收到有效意见1条，采纳1条/).waitFor();
+    await shot(p, 'normative-comments-disposed');
     await p.getByRole('button', { name: '提交合法性审核' }).click();
     await p.getByText('合法性审核中').first().waitFor();
     // Time passes again: the minimum review time (5 working days) has run, so no early-opinion reason is asked.

@@ -32,5 +32,6 @@ export class AppError extends Error {
 
 export const notFound = (what = '记录') => new AppError('not_found', `${what}不存在或您无权查看`);
 export const conflict = (message: string, details?: unknown) => new AppError('conflict', message, details);
+export const forbidden = (message: string, details?: unknown) => new AppError('forbidden', message, details);
 export const unprocessable = (message: string, details?: unknown) => new AppError('unprocessable', message, details);
 export const badRequest = (message: string, details?: unknown) => new AppError('bad_request', message, details);

@@ -5,14 +5,17 @@ import { today } from '../../platform/calendar/index.js';
 import { notFound } from '../../platform/errors.js';
 import { UuidParam, errorResponses, z } from '../../platform/http/zod.js';
 import type { AppDeps } from '../../platform/manifest.js';
-import { submitPublicComment } from './commands/comments.js';
+import { DISPOSITION_LABELS } from '../../procedures/public-comment/index.js';
+import { disposeComment, submitPublicComment } from './commands/comments.js';
 import { normativeSettings } from './normative.config.js';
 import { normativePolicy } from './normative.policy.js';
 import { findDoc, searchDocsForStaff } from './normative.repo.js';
 import { nowOf } from '../../platform/clock.js';
 import {
   CommentDto,
+  CommentParams,
   CommentReceiptDto,
+  DisposeCommentBody,
   PublicCommentBody,
   PublicDraftDto,
   StaffSearchDto,
@@ -121,9 +124,27 @@ export function normativeCommentRoutes(app: FastifyInstance, { db }: AppDeps): v
           submitterName: c.submitter_name,
           contact: c.contact,
           body: c.body,
+          disposition: c.disposition,
+          dispositionLabel: c.disposition ? DISPOSITION_LABELS[c.disposition] : null,
+          dispositionReason: c.disposition_reason,
           createdAt: new Date(c.created_at).toISOString(),
         })),
       };
+    },
+  });
+
+  r.post('/api/normative-docs/:id/comments/:commentId/disposition', {
+    schema: {
+      tags: ['行政规范性文件'],
+      summary: '起草单位处理公众意见（采纳、部分采纳、不予采纳并说明理由）',
+      params: CommentParams,
+      body: DisposeCommentBody,
+      response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses },
+    },
+    handler: async (req) => {
+      requireActor(req);
+      await disposeComment(db, req.ctx, req.params.id, req.params.commentId, req.body);
+      return { ok: true as const };
     },
   });
 

@@ -94,7 +94,7 @@ async function publish(
       db,
       unit,
       id,
-      { commentCount: 12, disposition: '共收到意见12条，采纳7条，部分采纳2条，未采纳3条并说明理由。' },
+      { offlineCount: 12, offlineStatement: '以信函和电子邮件收到意见12条，采纳7条，部分采纳2条，未采纳3条，均已说明理由。' },
       at(t.commentEnd),
     );
   }

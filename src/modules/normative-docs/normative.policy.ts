@@ -40,6 +40,8 @@ export function docAbilities(
     submitLegalityReview: manage && has('submit_legality_review'),
     recordLegalityReview: review && status === 'legality_review',
     recordDeliberation: manage && status === 'deliberation',
+    /** The drafting unit disposes of each public comment while the period runs (commands/comments.ts). */
+    disposeComments: status === 'commenting' && normativePolicy.draft(a, orgPath),
     register: manage && has('register'),
     publish: manage && has('publish'),
     repeal: manage && status === 'in_force',

@@ -1,5 +1,5 @@
 import { z } from '../../platform/http/zod.js';
-import { PublicCommentFields } from '../../procedures/public-comment/index.js';
+import { DISPOSITIONS, PublicCommentFields } from '../../procedures/public-comment/index.js';
 import { SnippetPartDto } from '../laws/index.js';
 import { DOC_STATUSES } from './normative.workflow.js';
 
@@ -44,9 +44,24 @@ export const StartCommentBody = z.strictObject({
   shortenedReason: z.string().trim().max(500).optional(),
 });
 
+/**
+ * Closing the comment period: the adoption statement is compiled from the dispositions of the comments received
+ * through the portal; comments received otherwise (letters, e-mail) are stated with their count and how they
+ * were handled.
+ */
 export const FinishCommentBody = z.strictObject({
-  commentCount: z.number({ error: '请填写收到的意见数' }).int().min(0).max(1_000_000),
-  disposition: text('意见采纳情况说明', 5, 5000),
+  offlineCount: z.number({ error: '其他渠道收到的意见数应为数字' }).int().min(0).max(1_000_000).default(0),
+  offlineStatement: z.string().trim().max(5000, { error: '其他渠道意见的处理情况不能超过 5000 个字' }).optional(),
+});
+
+export const DisposeCommentBody = z.strictObject({
+  disposition: z.enum(DISPOSITIONS, { error: '请选择处理结果：采纳、部分采纳、不予采纳' }),
+  reason: text('处理理由', 4, 1000),
+});
+
+export const CommentParams = z.strictObject({
+  id: z.uuid({ error: '文件编号格式不正确' }),
+  commentId: z.uuid({ error: '意见编号格式不正确' }),
 });
 
 export const FairReviewBody = z.strictObject({
@@ -286,6 +301,9 @@ export const CommentDto = z.object({
   submitterName: z.string().nullable(),
   contact: z.string().nullable(),
   body: z.string(),
+  disposition: z.enum(DISPOSITIONS).nullable(),
+  dispositionLabel: z.string().nullable(),
+  dispositionReason: z.string().nullable(),
   createdAt: z.string(),
 });
 

@@ -1,7 +1,12 @@
-import type { Generated } from 'kysely';
+import type { Disposition } from '../../procedures/public-comment/index.js';
+import type { ColumnType, Generated } from 'kysely';
 import { registerAuditLabels } from '../../platform/audit/catalog.js';
+
 import type { Json } from '../../platform/db/schema.js';
 import type { DocStatus } from './normative.workflow.js';
+
+/** A nullable column added later: optional when inserting (it defaults to null). */
+type Optional<T> = ColumnType<T, T | undefined, T>;
 
 export interface IssuingBodyTable {
   org_id: string;
@@ -30,6 +35,8 @@ export interface NormativeDocTable {
   comment_end: string | null;
   comment_shortened_reason: string | null;
   comment_count: number | null;
+  /** Comments received outside the portal (letters, e-mail), stated when the period is closed. */
+  comment_offline_count: Optional<number | null>;
   comment_disposition: string | null;
   comment_done: Generated<boolean>;
   fair_review_done: Generated<boolean>;
@@ -135,6 +142,11 @@ export interface NormativeCommentTable {
   contact: string | null;
   body: string;
   client_key: string;
+  /** The drafting unit's disposition, with its reason (the adoption statement is compiled from these). */
+  disposition: Optional<Disposition | null>;
+  disposition_reason: Optional<string | null>;
+  disposed_by: Optional<string | null>;
+  disposed_at: Optional<Date | null>;
   created_at: Generated<Date>;
 }
 
@@ -221,6 +233,7 @@ declare module '../../platform/audit/catalog.js' {
     'normative_doc.published': { registrationNo: string; publishedOn: string; validUntil: string; contentHash: string };
     'normative_doc.flagged': { kind: string; reason: string; lawId?: string | null };
     'normative_doc.review_task_done': { taskId: string; outcome: string };
+    'normative_doc.comment_disposed': { commentId: string; receiptNo: string; disposition: string };
     'normative_doc.ended': { status: 'expired' | 'repealed'; reason: string; endedOn: string };
     'normative_filing.submitted': {
       submittedOn: string;
@@ -258,6 +271,7 @@ registerAuditLabels({
   'normative_filing.submitted': '报送备案',
   'normative_filing.reviewed': '备案审查',
   'normative_doc.comment_submitted': '公众提交规范性文件草案意见',
+  'normative_doc.comment_disposed': '起草单位处理公众意见',
   'cleanup_campaign.started': '启动规范性文件清理',
   'cleanup_campaign.decided': '确定清理结果',
   'cleanup_campaign.closed': '完成规范性文件清理',

@@ -23,6 +23,7 @@ import type {
 } from '../normative.schemas.js';
 import type { NormativeDocTable } from '../normative.tables.js';
 import { type DocAction, type DocParty, type GateFacts, normativeWorkflow } from '../normative.workflow.js';
+import { compileAdoptionStatement } from './comments.js';
 
 type Patch = Partial<{
   [K in keyof NormativeDocTable]: NormativeDocTable[K] extends { __select__: infer S } ? S : NormativeDocTable[K];
@@ -117,13 +118,24 @@ export function finishComment(
   input: z.infer<typeof FinishCommentBody>,
   now = new Date(),
 ) {
-  return step(db, ctx, id, 'finish_comment', async (_trx, d) => {
+  return step(db, ctx, id, 'finish_comment', async (trx, d) => {
     if (d.comment_end && today(now) < d.comment_end) {
       throw conflict(`征求意见期至${formatZh(d.comment_end)}届满，届满后方可结束征求意见。`, {
         commentEnd: d.comment_end,
       });
     }
-    return { patch: { comment_done: true, comment_count: input.commentCount, comment_disposition: input.disposition } };
+    const { statement, count } = await compileAdoptionStatement(trx, d, {
+      count: input.offlineCount,
+      statement: input.offlineStatement,
+    });
+    return {
+      patch: {
+        comment_done: true,
+        comment_count: count,
+        comment_offline_count: input.offlineCount,
+        comment_disposition: statement,
+      },
+    };
   });
 }
 

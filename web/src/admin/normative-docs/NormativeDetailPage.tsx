@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { get } from '../../shared/api';
 import { ActionButton } from './ActionButton';
+import { CommentsPanel } from './CommentsPanel';
 import { type DocDetail, STATUS_COLORS } from './types';
 
 /** Today in Beijing time, YYYY-MM-DD (the server's calendar day). */
@@ -107,8 +108,8 @@ export function NormativeDetailPage() {
               queryKey={key}
               primary
               fields={[
-                { name: 'commentCount', label: '收到意见数', kind: 'number' },
-                { name: 'disposition', label: '意见采纳情况说明', kind: 'textarea' },
+                { name: 'offlineCount', label: '通过信函、电子邮件等其他渠道收到的意见数（没有填 0）', kind: 'number', required: false },
+                { name: 'offlineStatement', label: '其他渠道意见的处理情况', kind: 'textarea', required: false },
               ]}
             />
           )}
@@ -276,6 +277,9 @@ export function NormativeDetailPage() {
             : '—'}
         </Descriptions.Item>
       </Descriptions>
+      {d.commentRequired && d.comment.start && (
+        <CommentsPanel docId={id} canDispose={!!a.disposeComments} statement={d.comment.disposition} />
+      )}
       {d.tasks.length > 0 && (
         <Card title="评估任务" size="small" style={{ marginTop: 16 }}>
           <List
