@@ -175,9 +175,9 @@ describe('annual catalog of normative documents made, amended, repealed and laps
 
   test('the year\'s catalog is a registered deadline for every listed body until it is published (once)', async () => {
     const year = Number(today().slice(0, 4)) - 1;
-    const first = await registerCatalogDeadlines(t.db);
+    const first = await registerCatalogDeadlines(t.db, new Date());
     assert.ok(first >= 2, `registered ${first}`);
-    assert.equal(await registerCatalogDeadlines(t.db), 0, 'idempotent');
+    assert.equal(await registerCatalogDeadlines(t.db, new Date()), 0, 'idempotent');
     const dl = await t.db
       .selectFrom('deadlines')
       .selectAll()

@@ -5,6 +5,7 @@ import {
   INSPECTION_TRANSITIONS,
   inspectionTargetWorkflow,
   inspectionWorkflow,
+  orderWorkflow,
 } from '../../src/modules/plan/inspection.workflow.js';
 import { AppError } from '../../src/platform/errors.js';
 import { exhaustiveWorkflowTest } from '../helpers/workflow.js';
@@ -62,5 +63,16 @@ describe('plan.inspection-target workflow', () => {
       message(() => assertTargetTransition('verified', 'submit_rectification')),
       /当前状态为“整改已核查”/,
     );
+  });
+});
+
+describe('plan.inspection-order workflow (the assigned-reply procedure)', () => {
+  exhaustiveWorkflowTest(orderWorkflow, {
+    terminal: ['closed', 'returned'],
+    met: { coHandlersPending: [], feedback: '请补充公示信息的更新时间' },
+    failing: {
+      coHandlersHeard: { status: 'issued', facts: { coHandlersPending: ['区财政局'] } },
+      feedbackGiven: { status: 'answered', facts: { coHandlersPending: [], feedback: null } },
+    },
   });
 });

@@ -105,6 +105,34 @@ describe('government inspection (政府督查工作条例)', () => {
       ).statusCode,
       200,
     );
+    // The office's feedback (第十八条): sent back with reasons, answered again, then accepted and closed.
+    const orderUrl = `/api/plan/inspection-orders/${o.json().id}`;
+    const feedback = (s: Session, payload: object) =>
+      t.call(s, { method: 'POST', url: `${orderUrl}/feedback`, payload });
+    assert.equal((await feedback(liaison, { accept: true })).statusCode, 403, 'the unit does not judge its own reply');
+    const noReason = await feedback(coord, { accept: false });
+    assert.equal(noReason.statusCode, 422, noReason.body);
+    assert.equal((await feedback(coord, { accept: false, feedback: '请补充公示信息的更新时间' })).statusCode, 200);
+    const again = await t.call(liaison, {
+      method: 'POST',
+      url: `${orderUrl}/answer`,
+      payload: { answer: '已补充公示信息的更新时间', on: '2026-03-18' },
+    });
+    assert.equal(again.statusCode, 200, again.body);
+    assert.equal((await feedback(coord, { accept: true })).statusCode, 200);
+    const closedOrder = (await t.call(coord, { method: 'GET', url: `/api/plan/inspections/${id}` }))
+      .json()
+      .orders.find((x: { id: string }) => x.id === o.json().id);
+    assert.deepEqual(
+      [closedOrder.status, closedOrder.rounds, closedOrder.feedback],
+      ['closed', 2, '请补充公示信息的更新时间'],
+    );
+    const late = await t.call(liaison, {
+      method: 'POST',
+      url: `${orderUrl}/answer`,
+      payload: { answer: '再次答复', on: '2026-03-19' },
+    });
+    assert.equal(late.statusCode, 409, 'a closed order takes no further answer');
     const seen = (await t.call(liaison, { method: 'GET', url: `/api/plan/inspections/${id}` })).json();
     assert.deepEqual(
       seen.targets.map((x: { orgId: string }) => x.orgId),
@@ -233,14 +261,24 @@ describe('government inspection (政府督查工作条例)', () => {
     assert.equal(all.value, total.length);
     assert.ok(all.records.some((r) => r.id === id));
     const mine = await ind('plan.inspections').compute(t.db, { year: 2026, orgId: scj });
-    assert.ok(mine.records.some((r) => r.id === id), 'SCJ was inspected');
+    assert.ok(
+      mine.records.some((r) => r.id === id),
+      'SCJ was inspected',
+    );
     const other = await ind('plan.inspections').compute(t.db, { year: 2026, orgId: await t.orgId('CGJ') });
     assert.equal(other.value, 0);
     assert.equal((await ind('plan.inspections').compute(t.db, { year: 2025, orgId: null })).value, 0);
     const orders = await ind('plan.inspection_orders').compute(t.db, { year: 2026, orgId: scj });
-    const scjOrders = await t.db.selectFrom('inspection_orders').select(['id', 'status']).where('org_id', '=', scj).execute();
+    const scjOrders = await t.db
+      .selectFrom('inspection_orders')
+      .select(['id', 'status'])
+      .where('org_id', '=', scj)
+      .execute();
     assert.ok(scjOrders.length > 0);
     assert.equal(orders.value, scjOrders.length);
-    assert.match(orders.basis, new RegExp(`已答复${scjOrders.filter((o) => o.status === 'answered').length}件`));
+    assert.match(
+      orders.basis,
+      new RegExp(`已答复${scjOrders.filter((o) => o.status === 'answered' || o.status === 'closed').length}件`),
+    );
   });
 });

@@ -54,6 +54,16 @@ const ROUTES: Record<ReportAction, RouteSpec[] | 'no HTTP route'> = {
       notParty: ['liaison', 'staff'],
     },
   ],
+  // The 依法治区办 sends a report back through the same route as the head's return.
+  send_back: [
+    {
+      method: 'POST',
+      path: '/return',
+      payload: () => ({ reason: '请补充执法数据' }),
+      as: 'co',
+      notParty: ['liaison', 'staff'],
+    },
+  ],
   submit: [{ method: 'POST', path: '/submit', ...UNIT }],
   publish: [{ method: 'POST', path: '/publish', as: 'co', notParty: ['liaison', 'staff'] }],
 };
@@ -125,10 +135,6 @@ function matrixCases(): (Case & { action: ReportAction })[] {
             make: { status: s },
             status: 403,
             message: /不能|权限/,
-            todo:
-              r.method === 'PATCH'
-                ? 'PATCH /api/reports/:id answers 409 to a non-party once the report is past draft (reports.routes.ts: `rep.status === "draft" ? forbidden : conflict`), before asking whether the actor may edit at all'
-                : undefined,
           });
       }
       out.push({ ...base, name: `${n}: anonymous → 401`, as: null, make: ready, status: 401 });
@@ -201,8 +207,8 @@ const contentCases: (Case & { action: ReportAction })[] = [
     message: '退回理由',
   },
   {
-    action: 'return',
-    name: 'returning with a three-character reason (schema) → 400',
+    action: 'send_back',
+    name: 'sending back with a three-character reason (schema) → 400',
     as: 'co',
     make: { status: 'submitted' },
     method: 'POST',
@@ -244,15 +250,14 @@ const contentCases: (Case & { action: ReportAction })[] = [
     message: '六角括号',
   },
   {
-    action: 'return',
-    name: 'the coordinator returning a report awaiting the head’s approval → 403 (not 409: the status is one return starts from)',
+    action: 'send_back',
+    name: 'the coordinator sending back a report still awaiting the head’s approval → 409 (the 依法治区办 sends back only approved or submitted reports)',
     as: 'co',
     make: { status: 'awaiting_approval' },
     method: 'POST',
     path: '/return',
     payload: () => ({ reason: '请补充执法数据' }),
-    status: 403,
-    todo: 'reports.workflow.ts declares `return` from awaiting_approval by head or coordinator, but reportAbilities lets only the head return at that step; the route then finds the coordinator allowed in another status and answers 409 "wrong status" for a status the declaration allows',
+    status: 409,
   },
 ];
 
@@ -314,7 +319,7 @@ describe('annual reports: every step refused by the rule (404 → 403 → 409 / 
           );
     }
     // Steps whose content is checked: the required sections, the year ended, the return reason, the edit itself.
-    for (const a of ['request_approval', 'approve', 'submit', 'publish', 'return', 'edit'] as const)
+    for (const a of ['request_approval', 'approve', 'submit', 'publish', 'return', 'send_back', 'edit'] as const)
       assert.ok(
         contentCases.some((c) => c.action === a && (c.status === 422 || c.status === 400)),
         `${a}: a content case`,

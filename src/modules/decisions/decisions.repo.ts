@@ -7,6 +7,7 @@ import { anchorRecord } from '../../platform/ledger/index.js';
 import type { DecisionOrgs } from './decisions.policy.js';
 import { stageContent } from './decisions.records.js';
 import type { DecisionTable } from './decisions.tables.js';
+import { nowOf } from '../../platform/clock.js';
 import './decisions.tables.js';
 import {
   ADJUSTABLE_STAGES,
@@ -108,7 +109,7 @@ export async function recordStage(
   outcome: Record<string, unknown>,
   publicSummary: string | null,
 ): Promise<{ leafHash: string | null }> {
-  const at = new Date();
+  const at = nowOf(ctx);
   const inserted = await trx
     .insertInto('decision_stage_records')
     .values({

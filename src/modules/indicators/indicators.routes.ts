@@ -10,6 +10,7 @@ import type { AppDeps } from '../../platform/manifest.js';
 import { computeFigure, figureQuery, indicatorRegistry } from './indicators.registry.js';
 import { evaluateTree, loadDefaultTree, recordEntry } from './indicators.service.js';
 import { createIndicator, removeIndicator, updateIndicator } from './indicators.tree.js';
+import { nowOf } from '../../platform/clock.js';
 
 const year = z.coerce.number({ error: '年度应为数字' }).int().min(2000).max(2100);
 const Record_ = z.object({
@@ -202,7 +203,7 @@ export function indicatorRoutes(app: FastifyInstance, { db, modules }: AppDeps):
         year: req.query.year,
         orgId: org.id,
         orgName: org.name,
-        computedAt: new Date().toISOString(),
+        computedAt: nowOf(req.ctx).toISOString(),
         query: figureQuery(code, req.query.year, org.id),
       };
     },

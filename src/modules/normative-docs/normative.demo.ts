@@ -358,7 +358,7 @@ export async function seedNormativeDemo(db: Db): Promise<void> {
 
   // A district-wide clean-up (清理) of every document in force, decided unit by unit and closed, as the seeds
   // report it ("继续有效…件，修改…件"): the lapsed 2021 document left the in-force list first.
-  await runNormativeSweep(db);
+  await runNormativeSweep(db, new Date());
   const coordinator = await ctxOf(db, 'coordinator');
   const campaign = await startCampaign(db, coordinator, { title: '2026年度行政规范性文件清理', dueOn: '2026-11-30' }, at('2026-09-01'));
   const byOrg: Record<string, RequestCtx> = { [await org('SCJ')]: scj, [await org('JCJ')]: jcj, [await org('SLQ')]: slq };
@@ -390,5 +390,5 @@ export async function seedNormativeDemo(db: Db): Promise<void> {
   await publishCatalog(db, scj, { orgId: scjOrg, year: 2024 }, at('2025-01-20'));
   await publishCatalog(db, scj, { orgId: scjOrg, year: 2025 }, at('2026-01-16'));
 
-  await runNormativeSweep(db);
+  await runNormativeSweep(db, new Date());
 }

@@ -10,15 +10,9 @@ import type { AppDeps } from '../../platform/manifest.js';
 import * as cmd from './commands/inspection.js';
 import { INSPECTION_STATUSES, type InspectionStatus, TARGET_STATUS_ZH } from './inspection.tables.js';
 import { inspectionAbilities, planPolicy } from './plan.policy.js';
-
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' });
-const text = (label: string, min = 4) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(min, { error: `${label}至少 ${min} 个字` })
-    .max(8000);
-const Ok = z.object({ ok: z.literal(true) });
+import { inspectionOrderRoutes } from './inspection-order.routes.js';
+import { REPLY_STATUS_LABELS, REPLY_STATUSES } from '../../procedures/assigned-reply/index.js';
+import { date, Ok, text } from './inspection.schemas.js';
 
 const PlanBody = z.strictObject({
   title: text('督查事项', 4),
@@ -71,9 +65,13 @@ const InspectionDto = z.object({
       orgName: z.string(),
       content: z.string(),
       dueDate: z.string(),
-      status: z.string(),
+      status: z.enum(REPLY_STATUSES),
+      statusLabel: z.string(),
       answer: z.string().nullable(),
       answeredOn: z.string().nullable(),
+      /** The inspection office's reasons when it sent the reply back, and how many rounds the order took. */
+      feedback: z.string().nullable(),
+      rounds: z.number(),
     }),
   ),
 });
@@ -167,8 +165,11 @@ async function loadInspection(db: Db, actor: Actor, id: string, gov?: string) {
         content: o.content,
         dueDate: o.due_date,
         status: o.status,
+        statusLabel: REPLY_STATUS_LABELS[o.status],
         answer: o.answer,
         answeredOn: o.answered_on,
+        feedback: o.feedback,
+        rounds: o.rounds,
       })),
   };
 }
@@ -181,7 +182,9 @@ async function assertUnit(db: Db, actor: Actor, orgId: string) {
     throw new AppError('forbidden', '只有被督查单位的法治联络员或主要负责人可以办理此事项。');
 }
 
-export function inspectionRoutes(app: FastifyInstance, { db }: AppDeps): void {
+export function inspectionRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { db } = deps;
+  inspectionOrderRoutes(app, deps, (actor, id) => manage(actor, id));
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['政府督查'];
   /** Inspection-office actions on one inspection: 404 if the actor may not see it, else 403 unless a manager. */
@@ -273,43 +276,6 @@ export function inspectionRoutes(app: FastifyInstance, { db }: AppDeps): void {
     handler: async (req) => {
       await manage(requireActor(req), req.params.id);
       await cmd.startInspection(db, req.ctx, req.params.id);
-      return { ok: true as const };
-    },
-  });
-
-  r.post('/api/plan/inspections/:id/orders', {
-    schema: {
-      tags,
-      summary: '下发督办单',
-      params: UuidParam,
-      body: z.strictObject({ orgId: z.uuid(), content: text('督办事项'), dueDate: date }),
-      response: { 201: z.object({ id: z.string() }), ...errorResponses },
-    },
-    handler: async (req, reply) => {
-      await manage(requireActor(req), req.params.id);
-      reply.status(201);
-      return cmd.issueOrder(db, req.ctx, req.params.id, req.body);
-    },
-  });
-
-  r.post('/api/plan/inspection-orders/:id/answer', {
-    schema: {
-      tags,
-      summary: '答复督办单',
-      params: UuidParam,
-      body: z.strictObject({ answer: text('办理情况'), on: date }),
-      response: { 200: Ok, ...errorResponses },
-    },
-    handler: async (req) => {
-      const actor = requireActor(req);
-      const o = await db
-        .selectFrom('inspection_orders')
-        .select('org_id')
-        .where('id', '=', req.params.id)
-        .executeTakeFirst();
-      if (!o) throw notFound('督办单');
-      await assertUnit(db, actor, o.org_id);
-      await cmd.answerOrder(db, req.ctx, req.params.id, req.body);
       return { ok: true as const };
     },
   });

@@ -1,7 +1,8 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import { registerAuditLabels } from '../../platform/audit/catalog.js';
 import type { GeneratedTimestamp, NullableTimestamp } from '../../platform/db/schema.js';
 import type { InspectionStatus, TargetStatus } from './inspection.workflow.js';
+import type { ReplyStatus } from '../../procedures/assigned-reply/index.js';
 
 // The statuses, their labels and the transitions are declared in inspection.workflow.ts (pure, no database).
 export {
@@ -56,9 +57,14 @@ export interface InspectionOrderTable {
   org_id: string;
   content: string;
   due_date: string;
-  status: Generated<'issued' | 'answered'>;
+  status: Generated<ReplyStatus>;
   answer: string | null;
   answered_on: string | null;
+  /** The inspection office's reasons when it sent the reply back for re-handling (第十八条). */
+  feedback: ColumnType<string | null, string | null | undefined, string | null>;
+  feedback_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 1 for the first reply; each re-handling adds one. */
+  rounds: Generated<number>;
   created_at: GeneratedTimestamp;
 }
 
@@ -77,6 +83,8 @@ declare module '../../platform/audit/catalog.js' {
     'inspection.started': Record<string, never>;
     'inspection.order_issued': { orgId: string; dueDate: string };
     'inspection.order_answered': { orgId: string };
+    'inspection.order_accepted': { orgId: string };
+    'inspection.order_sent_back': { orgId: string; feedback: string };
     'inspection.conclusion_served': { orgId: string; servedOn: string };
     'inspection.reexamination_requested': { orgId: string; requestedOn: string };
     'inspection.reexamination_decided': { orgId: string; outcome: 'upheld' | 'changed'; decidedOn: string };
@@ -91,6 +99,8 @@ registerAuditLabels({
   'inspection.started': '开始督查',
   'inspection.order_issued': '下发督办单',
   'inspection.order_answered': '答复督办单',
+  'inspection.order_accepted': '督办单确认办结',
+  'inspection.order_sent_back': '督办单要求重新办理',
   'inspection.conclusion_served': '送达督查结论',
   'inspection.reexamination_requested': '申请复核督查结论',
   'inspection.reexamination_decided': '作出复核决定',

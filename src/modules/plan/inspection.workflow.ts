@@ -1,5 +1,6 @@
 import { defineWorkflow, type Workflow } from '../../platform/workflow/index.js';
 import { INSPECTION_STATUS_LABELS } from './plan.contract.js';
+import { assignedReplyWorkflow } from '../../procedures/assigned-reply/index.js';
 
 /**
  * Government inspection (《政府督查工作条例》) declared with the workflow kernel: the inspection itself and each
@@ -187,3 +188,18 @@ export const INSPECTION_TRANSITIONS = Object.fromEntries(
     return [a, { from, to: to === 'same' || typeof to !== 'string' ? null : to }];
   }),
 ) as Record<InspectionAction, { from: readonly InspectionStatus[]; to: InspectionStatus | null }>;
+
+/**
+ * A follow-up order (督办单) to one inspected unit: the assigned-reply procedure (src/procedures/assigned-reply)
+ * — the unit answers by the date; the inspection office accepts the reply or sends it back for re-handling.
+ */
+export const orderWorkflow = assignedReplyWorkflow({
+  name: 'plan.inspection-order',
+  entity: '督办单',
+  parties: { assigner: '督查机构（依法治区办）', handler: '被督查单位' },
+  basis: {
+    reply: `${REG}第十四条（日常督办）`,
+    return: `${REG}第五条、第十五条（督查对象和范围）`,
+    feedback: `${REG}第十八条`,
+  },
+});

@@ -1,9 +1,8 @@
-
 import { today } from '../../platform/calendar/index.js';
 import type { Db } from '../../platform/db/engine.js';
 import type { IndicatorDef } from '../../platform/manifest.js';
 import { subtreeOrgIds } from '../../platform/access/scope.js';
-
+import { REPLY_STATUS_LABELS } from '../../procedures/assigned-reply/index.js';
 
 async function yearTasks(db: Db, p: { year: number; orgId: string | null }) {
   return db
@@ -66,7 +65,12 @@ export const planIndicators: IndicatorDef[] = [
       const rows = await yearInspections(db, p);
       return {
         value: rows.length,
-        records: rows.map((r) => ({ kind: 'inspection', id: r.id, label: r.title, link: `/admin/inspections/${r.id}` })),
+        records: rows.map((r) => ({
+          kind: 'inspection',
+          id: r.id,
+          label: r.title,
+          link: `/admin/inspections/${r.id}`,
+        })),
         basis: p.orgId ? `${p.year}年开始、以本单位（含下属机构）为督查对象的督查` : `${p.year}年开始的督查`,
       };
     },
@@ -86,13 +90,14 @@ export const planIndicators: IndicatorDef[] = [
         .where('o.created_at', '<', new Date(`${p.year + 1}-01-01T00:00:00+08:00`))
         .orderBy('o.created_at')
         .execute();
-      const answered = rows.filter((r) => r.status === 'answered').length;
+      // A reply the office accepted (closed) was answered too; one sent back for re-handling awaits a new reply.
+      const answered = rows.filter((r) => r.status === 'answered' || r.status === 'closed').length;
       return {
         value: rows.length,
         records: rows.map((r) => ({
           kind: 'inspection_order',
           id: r.id,
-          label: `${r.org_name}：${r.title}（${r.status === 'answered' ? '已答复' : '待答复'}）`,
+          label: `${r.org_name}：${r.title}（${REPLY_STATUS_LABELS[r.status]}）`,
           link: `/admin/inspections/${r.inspection_id}`,
         })),
         // Issue dates in Beijing time: an order issued at 00:30 on 1 January belongs to the new year.

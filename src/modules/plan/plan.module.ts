@@ -4,7 +4,7 @@ import { inspectionRoutes } from './inspection.routes.js';
 import { planIndicators } from './plan.indicators.js';
 import { planRoutes } from './plan.routes.js';
 import { seedPlanDemo } from './plan.seed.js';
-import { inspectionTargetWorkflow, inspectionWorkflow } from './inspection.workflow.js';
+import { inspectionTargetWorkflow, inspectionWorkflow, orderWorkflow } from './inspection.workflow.js';
 
 /** Implementation plans, task decomposition, progress, escalation and government inspection (督查). */
 export const planModule: ModuleManifest = {
@@ -26,7 +26,7 @@ export const planModule: ModuleManifest = {
   ],
   seedDemo: seedPlanDemo,
   indicators: planIndicators,
-  workflows: [inspectionWorkflow, inspectionTargetWorkflow],
+  workflows: [inspectionWorkflow, inspectionTargetWorkflow, orderWorkflow],
   doc: 'docs/modules/plan-and-reports.md',
   records: { plan_task: { link: (r) => `/admin/plan/tasks/${r.id}`, api: (r) => `/api/plan/tasks/${r.id}` } },
 };

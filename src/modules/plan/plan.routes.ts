@@ -14,6 +14,7 @@ import { setPlanWeight } from './commands/set-weight.js';
 import { uploadEvidence } from './commands/upload-evidence.js';
 import { planPolicy } from './plan.policy.js';
 import { listTasks, planDetail, planRollup, planSummary, taskDetail, visibleEvidenceFile } from './plan.repo.js';
+import { nowOf } from '../../platform/clock.js';
 import {
   DecomposeBody,
   EvidenceUploadBody,
@@ -250,7 +251,7 @@ export function planRoutes(app: FastifyInstance, { db }: AppDeps): void {
     },
     handler: async (req) => {
       if (!planPolicy.manage(requireActor(req))) throw forbid('检查超期任务');
-      return escalateOverdueTasks(db, new Date());
+      return escalateOverdueTasks(db, nowOf(req.ctx));
     },
   });
 }

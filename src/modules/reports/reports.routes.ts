@@ -216,13 +216,14 @@ export function reportRoutes(app: FastifyInstance, deps: AppDeps): void {
     handler: async (req) => {
       const actor = requireActor(req);
       const rep = await visible(actor, req.params.id);
-      if (!reportAbilities(actor, rep).edit)
+      if (!reportAbilities(actor, rep).edit) {
+        // A party at the wrong step is a conflict (409); someone who may never edit it is forbidden (403).
+        const party = reportAbilities(actor, { ...rep, status: 'draft' }).edit;
         throw new AppError(
-          rep.status === 'draft' ? 'forbidden' : 'conflict',
-          rep.status === 'draft'
-            ? '您没有编辑该报告的权限。'
-            : `报告当前状态为“${STATUS_ZH[rep.status]}”，不能编辑；如需修改请先退回。`,
+          party ? 'conflict' : 'forbidden',
+          party ? `报告当前状态为“${STATUS_ZH[rep.status]}”，不能编辑；如需修改请先退回。` : '您没有编辑该报告的权限。',
         );
+      }
       await editReport(db, req.ctx, req.params.id, {
         ...req.body,
         docNo: req.body.docNo === '' ? null : req.body.docNo,

@@ -63,7 +63,7 @@ import { STATUS_ZH } from './reports.contract.js';
 
 export { STATUS_ZH };
 
-export type ReportAction = 'request_approval' | 'approve' | 'return' | 'submit' | 'publish' | 'edit';
+export type ReportAction = 'request_approval' | 'approve' | 'return' | 'send_back' | 'submit' | 'publish' | 'edit';
 
 /**
  * Who acts (`reportAbilities` in reports.presenter.ts checks the roles): the reporting unit's liaison, staff or
@@ -106,11 +106,20 @@ export const reportWorkflow = defineWorkflow<ReportStatus, ReportAction, ReportP
       basis: `${REG}第二十四条、第二十五条`,
     },
     approve: { label: '审定报告', from: ['awaiting_approval'], to: 'approved', by: ['head'], basis: REG },
+    // The head returns the unit's own draft at any step before publication; the 依法治区办 sends back a report
+    // only once it has been approved (it does not step into the head's approval).
     return: {
       label: '退回修改',
       from: ['awaiting_approval', 'approved', 'submitted'],
       to: 'draft',
-      by: ['head', 'coordinator'],
+      by: ['head'],
+      basis: REG,
+    },
+    send_back: {
+      label: '退回单位修改',
+      from: ['approved', 'submitted'],
+      to: 'draft',
+      by: ['coordinator'],
       basis: REG,
     },
     submit: { label: '报送依法治区办', from: ['approved'], to: 'submitted', by: ['unit', 'coordinator'], basis: REG },

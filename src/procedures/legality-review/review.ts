@@ -81,7 +81,12 @@ export function assertMinimumAllowed(
   field = 'replyBy',
 ): void {
   const check = checkMinimumPeriod(ruleId, submittedOn, replyBy);
-  if (!check.ok) throw new AppError('unprocessable', message(check.minimumEnd), { field, minimumEnd: check.minimumEnd, trace: check.trace });
+  if (!check.ok)
+    throw new AppError('unprocessable', message(check.minimumEnd), {
+      field,
+      minimumEnd: check.minimumEnd,
+      trace: check.trace,
+    });
 }
 
 /** The first day an opinion may be given without a reason: the rule's minimum counted from submission. */

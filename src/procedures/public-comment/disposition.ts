@@ -20,9 +20,13 @@ export interface CommentState {
 /** Withholding a comment needs the reason (privacy, unrelated, unlawful content …): 422 naming `reason`. */
 export function assertModeration(moderation: Moderation, reason: string | null | undefined): void {
   if (moderation === 'rejected' && !reason?.trim())
-    throw new AppError('unprocessable', '不予公开的，请写明理由（例如含有个人隐私、与征求意见事项无关、含违法内容）。', {
-      field: 'reason',
-    });
+    throw new AppError(
+      'unprocessable',
+      '不予公开的，请写明理由（例如含有个人隐私、与征求意见事项无关、含违法内容）。',
+      {
+        field: 'reason',
+      },
+    );
 }
 
 /** A withheld comment is not disposed of (409). */
@@ -49,7 +53,12 @@ export function assertAllDisposed(cs: readonly Pick<CommentState, 'receiptNo' | 
 export function tally(cs: readonly Pick<CommentState, 'moderation' | 'disposition'>[]) {
   const valid = cs.filter((c) => c.moderation !== 'rejected');
   const n = (k: Disposition) => valid.filter((c) => c.disposition === k).length;
-  return { valid: valid.length, adopted: n('adopted'), partlyAdopted: n('partly_adopted'), notAdopted: n('not_adopted') };
+  return {
+    valid: valid.length,
+    adopted: n('adopted'),
+    partlyAdopted: n('partly_adopted'),
+    notAdopted: n('not_adopted'),
+  };
 }
 
 /**

@@ -12,4 +12,8 @@ export const DISPOSITION_LABELS: Record<Disposition, string> = {
 
 export const MODERATIONS = ['pending', 'published', 'rejected'] as const;
 export type Moderation = (typeof MODERATIONS)[number];
-export const MODERATION_LABELS: Record<Moderation, string> = { pending: '待审核', published: '已公开', rejected: '不予公开' };
+export const MODERATION_LABELS: Record<Moderation, string> = {
+  pending: '待审核',
+  published: '已公开',
+  rejected: '不予公开',
+};

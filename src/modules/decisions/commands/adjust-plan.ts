@@ -8,6 +8,7 @@ import { loadDecision } from '../decisions.repo.js';
 import type { AdjustPlanBody } from '../decisions.schemas.js';
 import { STATUS_LABELS, type DecisionStatus } from '../decisions.workflow.js';
 import { publishCatalogVersion } from './catalog-version.js';
+import { nowOf } from '../../../platform/clock.js';
 
 /**
  * Changes an item's planned completion date. In a draft catalog it is an edit; once the catalog is published it
@@ -53,7 +54,7 @@ export async function adjustPlannedDate(db: Db, ctx: RequestCtx, id: string, inp
       });
     await trx
       .updateTable('decisions')
-      .set({ planned_completion_on: input.plannedCompletionOn, updated_at: new Date() })
+      .set({ planned_completion_on: input.plannedCompletionOn, updated_at: nowOf(ctx) })
       .where('id', '=', d.id)
       .execute();
     await recordAudit(trx, ctx, {

@@ -7,6 +7,7 @@ import { decisionsPolicy, isBodyManager, isLeadWorker } from '../decisions.polic
 import { loadDecision, recordStage } from '../decisions.repo.js';
 import { type AssessBody, EXCLUSIONS, MAJOR_KINDS } from '../decisions.schemas.js';
 import type { MajorAssessment } from '../decisions.tables.js';
+import { nowOf } from '../../../platform/clock.js';
 
 /** Pure: is it a major decision under Art 3? At least one kind of ¶1 and none of the ¶2 exclusions. */
 export function judgeMajor(kinds: string[], exclusions: string[]): { isMajor: boolean; explanation: string } {
@@ -42,11 +43,11 @@ export async function assessItem(db: Db, ctx: RequestCtx, id: string, input: z.i
       reasons: input.reasons,
       isMajor: j.isMajor,
       assessedBy: ctx.actor.displayName,
-      assessedAt: new Date().toISOString(),
+      assessedAt: nowOf(ctx).toISOString(),
     };
     await trx
       .updateTable('decisions')
-      .set({ assessment: JSON.stringify(assessment), updated_at: new Date() })
+      .set({ assessment: JSON.stringify(assessment), updated_at: nowOf(ctx) })
       .where('id', '=', d.id)
       .execute();
     await recordStage(trx, ctx, d, 'assessment', { ...assessment, explanation: j.explanation }, null);

@@ -5,6 +5,7 @@ import type { Trx } from '../../../platform/db/engine.js';
 import { MAJOR_KINDS } from '../decisions.schemas.js';
 import { syncPlanDeadlines } from './plan-deadlines.js';
 import { anchorVersion, nextVersion } from '../../../procedures/public-list/index.js';
+import { nowOf } from '../../../platform/clock.js';
 
 /** The public content of a catalog version: what the portal shows and the ledger anchors. */
 export async function catalogSnapshot(trx: Trx, catalogId: string, version: number, reason: string | null) {
@@ -98,7 +99,7 @@ export async function publishCatalogVersion(
     .execute();
   await trx
     .updateTable('decision_catalogs')
-    .set({ version, status: 'published', published_at: new Date(), updated_at: new Date() })
+    .set({ version, status: 'published', published_at: nowOf(ctx), updated_at: nowOf(ctx) })
     .where('id', '=', catalogId)
     .execute();
   // The published plan dates become deadlines (added, moved or dropped items included).

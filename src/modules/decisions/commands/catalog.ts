@@ -8,6 +8,7 @@ import { decisionsPolicy } from '../decisions.policy.js';
 import { orgById } from '../decisions.repo.js';
 import type { ApproveCatalogBody, CreateCatalogBody, PublishCatalogBody } from '../decisions.schemas.js';
 import { publishCatalogVersion } from './catalog-version.js';
+import { nowOf } from '../../../platform/clock.js';
 
 const forbidden = () =>
   new AppError(
@@ -94,9 +95,9 @@ export async function approveCatalog(db: Db, ctx: RequestCtx, id: string, input:
         status: 'approved',
         party_consent_ref: input.partyConsentRef,
         party_consent_on: input.partyConsentOn,
-        approved_at: new Date(),
+        approved_at: nowOf(ctx),
         approved_by: ctx.actor?.userId ?? null,
-        updated_at: new Date(),
+        updated_at: nowOf(ctx),
       })
       .where('id', '=', id)
       .execute();

@@ -6,6 +6,7 @@ import { runStep } from '../decisions.frame.js';
 import { recordStage } from '../decisions.repo.js';
 import type { CollectiveDecisionBody } from '../decisions.schemas.js';
 import { supersedeReviews } from './legality-review.js';
+import { nowOf } from '../../../platform/clock.js';
 
 type Meeting = z.infer<typeof CollectiveDecisionBody>;
 
@@ -51,7 +52,7 @@ export async function recordCollectiveDecision(db: Db, ctx: RequestCtx, id: stri
     );
     if (input.outcome === 'approved') return { to: 'party_report' };
     // Returned for revision: the revised draft needs both review levels again, unit level first (Art 25).
-    await supersedeReviews(trx, d);
+    await supersedeReviews(trx, d, nowOf(ctx));
     return { to: 'drafting', summary: '集体讨论决定退回修改' };
   });
 }

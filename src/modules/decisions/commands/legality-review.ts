@@ -42,10 +42,10 @@ const asReview = (r: {
 });
 
 /** The draft goes back for revision: the opinions given so far no longer cover the text that will be discussed. */
-export async function supersedeReviews(trx: Trx, d: Pick<DecisionRow, 'id' | 'adjustment_count'>) {
+export async function supersedeReviews(trx: Trx, d: Pick<DecisionRow, 'id' | 'adjustment_count'>, now: Date) {
   await trx
     .updateTable('decision_legality_reviews')
-    .set({ superseded_at: new Date() })
+    .set({ superseded_at: now })
     .where('decision_id', '=', d.id)
     .where('round', '=', d.adjustment_count)
     .where('superseded_at', 'is', null)
@@ -65,7 +65,7 @@ export async function submitLegalityReview(
 ) {
   return runStep(db, ctx, id, 'submitLegalityReview', async (trx, d) => {
     if (await pendingReview(trx, d)) throw conflict('上一次送审尚未出具审查意见，请等待审查意见后再送审。');
-    if (input.submittedOn > today())
+    if (input.submittedOn > today(nowOf(ctx)))
       throw new AppError('unprocessable', '送审日期不能晚于今天。', { field: 'submittedOn' });
     if (!d.draft)
       throw new AppError('unprocessable', '送审材料缺少决策草案，请先完成草案拟定（第二十六条）。', { field: 'draft' });
@@ -188,7 +188,7 @@ export async function recordLegalityOpinion(
       }
       if (unlawful) {
         // The draft is revised; the next pass starts again at the unit level (沪府办发〔2020〕5号).
-        await supersedeReviews(trx, d);
+        await supersedeReviews(trx, d, nowOf(ctx));
         return { to: 'drafting', summary: '审查结论为不合法，退回修改草案' };
       }
       return {

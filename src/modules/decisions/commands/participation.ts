@@ -20,6 +20,7 @@ import { type LoadedDecision, flagsOf, loadDecision, recordStage } from '../deci
 import type { CloseParticipationBody, OpenParticipationBody } from '../decisions.schemas.js';
 import { nextStage } from '../decisions.workflow.js';
 import { adoptionLines, assertAllDisposed } from '../../../procedures/public-comment/index.js';
+import { nowOf } from '../../../platform/clock.js';
 
 export { DISPOSITION_LABELS, FORM_LABELS };
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
@@ -156,7 +157,7 @@ export async function closeParticipation(
     if (p.status === 'closed') throw conflict('该公众参与已经结束。');
     // A form that is held on a date (hearing, symposium, …) has no outcome — and no signed hearing record
     // (Art 17) — before that date.
-    if (p.held_on && today() < p.held_on)
+    if (p.held_on && today(nowOf(ctx)) < p.held_on)
       throw bad(
         `${FORM_LABELS[p.form]}「${p.title}」定于 ${p.held_on} 举行，举行前不能记录结果并结束；请在举行后再结束，或先更正举行日期。`,
         'heldOn',
@@ -164,7 +165,7 @@ export async function closeParticipation(
     let hash: string | null = null;
     let count: number | null = null;
     if (p.form === 'comment_period') {
-      if (p.closes_on && today() < p.closes_on)
+      if (p.closes_on && today(nowOf(ctx)) < p.closes_on)
         throw conflict(`征求意见期至 ${p.closes_on} 届满，届满前不能结束征求意见。`, { field: 'closesOn' });
       const open = await trx
         .selectFrom('decision_comments')
@@ -178,7 +179,7 @@ export async function closeParticipation(
         : null;
       // The period itself ended on its end date; processing the comments afterwards is not a missed period.
       if (deadlineId && dl && dl.status !== 'closed')
-        await closeDeadline(trx, ctx, deadlineId, { on: p.closes_on ?? today() });
+        await closeDeadline(trx, ctx, deadlineId, { on: p.closes_on ?? today(nowOf(ctx)) });
       const cs = await commentSet(trx, p.id);
       hash = cs.hash;
       count = cs.set.length;
@@ -200,7 +201,7 @@ export async function closeParticipation(
         outcome: input.outcome,
         comment_set_hash: hash,
         comment_count: count,
-        closed_at: new Date(),
+        closed_at: nowOf(ctx),
         details: JSON.stringify({ ...json<object>(p.details), recordSigned: input.recordSigned ?? null }),
       })
       .where('id', '=', p.id)

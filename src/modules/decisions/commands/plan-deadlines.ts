@@ -7,6 +7,7 @@ import {
   today,
 } from '../../../platform/calendar/index.js';
 import type { Executor } from '../../../platform/db/engine.js';
+import { nowOf } from '../../../platform/clock.js';
 
 /**
  * The catalog's planned completion dates as deadlines (《重大行政决策程序暂行条例》第三条第三款: the catalog is
@@ -64,7 +65,7 @@ export async function syncPlanDeadlines(trx: Executor, ctx: RequestCtx, catalogI
   for (const i of items) {
     const mine = open.filter((o) => o.entity_id === i.id);
     if (mine.length === 1 && mine[0].fixed_due_date === i.planned_completion_on) continue;
-    for (const m of mine) await closeDeadline(trx, ctx, m.id, { on: closeOn(m.trigger_date, today()) });
+    for (const m of mine) await closeDeadline(trx, ctx, m.id, { on: closeOn(m.trigger_date, today(nowOf(ctx))) });
     await registerDeadline(trx, ctx, {
       entityKind: 'decision',
       entityId: i.id,

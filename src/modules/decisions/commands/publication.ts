@@ -7,6 +7,7 @@ import { runStep } from '../decisions.frame.js';
 import { orgById, procedureRecord, recordStage, stageRecord } from '../decisions.repo.js';
 import { publishedContent } from '../decisions.records.js';
 import type { PublishBody } from '../decisions.schemas.js';
+import { nowOf } from '../../../platform/clock.js';
 
 /**
  * Publishes the decision (Art 32) with the statement of how public comments were adopted, and anchors what the
@@ -22,7 +23,7 @@ export async function publishDecision(db: Db, ctx: RequestCtx, id: string, input
       });
     const participation = d.confidential ? null : await procedureRecord(trx, d, 'participation');
     const collective = await stageRecord(trx, d, 'collective_discussion');
-    const publishedAt = new Date();
+    const publishedAt = nowOf(ctx);
     // Ledger content is public: a lawfully non-disclosable item is anchored without its text (Art 32).
     const content = publishedContent({
       decisionId: d.id,

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../../platform/errors.js';
 import type { z } from '../../../platform/http/zod.js';
 import { orgToDto } from '../identity.repo.js';
 import type { OrgDto, UpdateOrgBody } from '../identity.schemas.js';
+import { nowOf } from '../../../platform/clock.js';
 
 export async function updateOrg(db: Db, ctx: RequestCtx, id: string, input: z.infer<typeof UpdateOrgBody>): Promise<OrgDto> {
   return db.transaction().execute(async (trx) => {
@@ -31,7 +32,7 @@ export async function updateOrg(db: Db, ctx: RequestCtx, id: string, input: z.in
     }
     const row = await trx
       .updateTable('organizations')
-      .set({ ...changes, updated_at: new Date() })
+      .set({ ...changes, updated_at: nowOf(ctx) })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -7,6 +7,7 @@ import type { z } from '../../../platform/http/zod.js';
 import { loadUsers } from '../identity.repo.js';
 import type { UpdateUserBody, UserDto } from '../identity.schemas.js';
 import { assertGrantOrgs } from './create-user.js';
+import { nowOf } from '../../../platform/clock.js';
 
 export async function updateUser(db: Db, ctx: RequestCtx, id: string, input: z.infer<typeof UpdateUserBody>): Promise<UserDto> {
   await db.transaction().execute(async (trx) => {
@@ -26,7 +27,7 @@ export async function updateUser(db: Db, ctx: RequestCtx, id: string, input: z.i
       changes.org_id = input.orgId;
     }
     if (Object.keys(changes).length) {
-      await trx.updateTable('users').set({ ...changes, updated_at: new Date() }).where('id', '=', id).execute();
+      await trx.updateTable('users').set({ ...changes, updated_at: nowOf(ctx) }).where('id', '=', id).execute();
       await recordAudit(trx, ctx, { action: 'user.updated', entityKind: 'user', entityId: id, orgId: user.org_id, data: { changes } });
     }
     if (changes.active === false) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
@@ -70,7 +71,7 @@ export async function resetPassword(db: Db, ctx: RequestCtx, id: string): Promis
   await db.transaction().execute(async (trx) => {
     const user = await trx.selectFrom('users').select(['id', 'org_id']).where('id', '=', id).forUpdate().executeTakeFirst();
     if (!user) throw notFound('用户');
-    await trx.updateTable('users').set({ password_hash: hash, must_change_password: true, updated_at: new Date() }).where('id', '=', id).execute();
+    await trx.updateTable('users').set({ password_hash: hash, must_change_password: true, updated_at: nowOf(ctx) }).where('id', '=', id).execute();
     await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
     await recordAudit(trx, ctx, { action: 'user.password_reset', entityKind: 'user', entityId: id, orgId: user.org_id, data: { byAdmin: true } });
   });

@@ -8,6 +8,7 @@ import { AppError, notFound, unprocessable } from '../../../platform/errors.js';
 import { catalogDueOn, catalogEntries, catalogTitle, countsOf, entriesHash } from '../normative.catalog.js';
 import { normativePolicy } from '../normative.policy.js';
 import { anchorVersion, nextVersion } from '../../../procedures/public-list/index.js';
+import { nowOf } from '../../../platform/clock.js';
 
 export interface PublishCatalogInput {
   orgId: string;
@@ -27,7 +28,7 @@ export async function publishCatalog(
   db: Db,
   ctx: RequestCtx,
   input: PublishCatalogInput,
-  now = new Date(),
+  now = nowOf(ctx),
 ): Promise<{ id: string; version: number; late: boolean; leafHash: string }> {
   return db.transaction().execute(async (trx) => {
     // Locking the issuing body serializes concurrent publications of its catalogs (versions never collide).
@@ -133,7 +134,7 @@ export const CATALOG_DEADLINE_KIND = 'normative_catalog_due';
  * so it is flagged due-soon and overdue and its unit is notified like any statutory deadline. Bodies that have
  * already published get none. Idempotent.
  */
-export async function registerCatalogDeadlines(db: Db, now = new Date()): Promise<number> {
+export async function registerCatalogDeadlines(db: Db, now: Date): Promise<number> {
   const year = Number(today(now).slice(0, 4)) - 1;
   const ctx = systemCtx('normative-sweep');
   const owing = await db

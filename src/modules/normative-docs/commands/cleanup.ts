@@ -9,6 +9,7 @@ import { normativePolicy } from '../normative.policy.js';
 import { lockDoc } from '../normative.repo.js';
 import type { CleanupOutcome } from '../normative.tables.js';
 import { endDoc } from './lifecycle.js';
+import { nowOf } from '../../../platform/clock.js';
 
 export const OUTCOME_LABELS: Record<CleanupOutcome, string> = {
   keep: '继续有效',
@@ -22,7 +23,7 @@ export async function startCampaign(
   db: Db,
   ctx: RequestCtx,
   input: { title: string; dueOn: string },
-  now = new Date(),
+  now = nowOf(ctx),
 ): Promise<string> {
   if (!normativePolicy.runCleanup(ctx.actor))
     throw new AppError('forbidden', '只有依法治区办或司法局可以组织规范性文件清理。');
@@ -75,7 +76,7 @@ export async function decideItem(
   ctx: RequestCtx,
   campaignId: string,
   input: { docId: string; outcome: CleanupOutcome; reason: string },
-  now = new Date(),
+  now = nowOf(ctx),
 ) {
   await db.transaction().execute(async (trx) => {
     const c = await trx
@@ -111,7 +112,7 @@ export async function decideItem(
     else
       await trx
         .updateTable('normative_docs')
-        .set({ needs_review: input.outcome === 'amend', updated_at: new Date() })
+        .set({ needs_review: input.outcome === 'amend', updated_at: nowOf(ctx) })
         .where('id', '=', d.id)
         .execute();
     await anchorRecord(trx, {
@@ -215,7 +216,7 @@ export async function closeCampaign(db: Db, ctx: RequestCtx, campaignId: string)
     const summary = { total: p.total, ...p.counts, units: p.units.length };
     await trx
       .updateTable('normative_cleanup_campaigns')
-      .set({ status: 'closed', summary: JSON.stringify(summary), closed_at: new Date() })
+      .set({ status: 'closed', summary: JSON.stringify(summary), closed_at: nowOf(ctx) })
       .where('id', '=', campaignId)
       .execute();
     await anchorRecord(trx, {

@@ -7,6 +7,7 @@ import { isInterimTitle } from '../normative.config.js';
 import { normativePolicy } from '../normative.policy.js';
 import { lockDoc } from '../normative.repo.js';
 import type { CreateDocBody, IssuingBodyBody, ReviseDocBody } from '../normative.schemas.js';
+import { nowOf } from '../../../platform/clock.js';
 import '../normative.tables.js';
 
 const forbidden = (what: string) =>
@@ -167,7 +168,7 @@ export async function reviseDoc(
         doc_type: isInterimTitle(title) ? 'interim' : 'regular',
         drafting_note: input.draftingNote ?? d.drafting_note,
         version,
-        updated_at: new Date(),
+        updated_at: nowOf(ctx),
       })
       .where('id', '=', id)
       .execute();
@@ -215,7 +216,7 @@ export async function upsertIssuingBody(
           number_prefix: input.numberPrefix,
           basis: input.basis,
           active: input.active,
-          updated_at: new Date(),
+          updated_at: nowOf(ctx),
         }),
       )
       .execute();

@@ -8,6 +8,7 @@ import { anchorRecord } from '../../../platform/ledger/index.js';
 import { normativePolicy } from '../normative.policy.js';
 import type { FilingReviewBody, FilingSubmitBody } from '../normative.schemas.js';
 import { FILING_MATERIALS, type FilingMaterial, type FilingStatus } from '../normative.tables.js';
+import { nowOf } from '../../../platform/clock.js';
 
 export const MATERIAL_LABELS: Record<FilingMaterial, string> = {
   filing_report: '备案报告',
@@ -72,7 +73,7 @@ export async function submitFiling(
   ctx: RequestCtx,
   docId: string,
   input: z.infer<typeof FilingSubmitBody>,
-  now = new Date(),
+  now = nowOf(ctx),
 ) {
   await db.transaction().execute(async (trx) => {
     const f = await trx
@@ -116,14 +117,14 @@ export async function submitFiling(
         materials: JSON.stringify(input.materials),
         report: input.report,
         submissions: f.submissions + 1,
-        updated_at: new Date(),
+        updated_at: nowOf(ctx),
       })
       .where('id', '=', f.id)
       .execute();
     if (suppliedNote) {
       await trx
         .updateTable('normative_docs')
-        .set({ drafting_note: suppliedNote, updated_at: new Date() })
+        .set({ drafting_note: suppliedNote, updated_at: nowOf(ctx) })
         .where('id', '=', docId)
         .execute();
     }
@@ -160,7 +161,7 @@ export async function reviewFiling(
   ctx: RequestCtx,
   docId: string,
   input: z.infer<typeof FilingReviewBody>,
-  now = new Date(),
+  now = nowOf(ctx),
 ) {
   await db.transaction().execute(async (trx) => {
     const f = await trx
@@ -199,7 +200,7 @@ export async function reviewFiling(
         reviewed_on: t,
         reviewer_id: ctx.actor.userId,
         supplement_due_on: supplementDue,
-        updated_at: new Date(),
+        updated_at: nowOf(ctx),
       })
       .where('id', '=', f.id)
       .execute();
@@ -221,7 +222,7 @@ export async function reviewFiling(
     if (input.outcome === 'correction_required' || input.outcome === 'revocation_proposed') {
       await trx
         .updateTable('normative_docs')
-        .set({ needs_review: true, updated_at: new Date() })
+        .set({ needs_review: true, updated_at: nowOf(ctx) })
         .where('id', '=', docId)
         .execute();
     }

@@ -12,6 +12,7 @@ import { normativePolicy } from '../normative.policy.js';
 import { type DocRow, findDoc, lockDoc } from '../normative.repo.js';
 import { registerCatalogDeadlines } from './catalog.js';
 import { step } from './procedure.js';
+import { nowOf } from '../../../platform/clock.js';
 
 /** Tell the unit's liaisons and heads (idempotent through the dedupe key). */
 export async function notifyUnit(
@@ -59,13 +60,13 @@ export async function endDoc(
 ) {
   await trx
     .updateTable('normative_docs')
-    .set({ status, ended_on: on, end_reason: reason, updated_at: new Date() })
+    .set({ status, ended_on: on, end_reason: reason, updated_at: nowOf(ctx) })
     .where('id', '=', d.id)
     .execute();
   await updateEntryFacets(trx, 'normative_doc', d.id, { status, isCurrent: false });
   await trx
     .updateTable('normative_review_tasks')
-    .set({ status: 'done', outcome: `文件已${status === 'expired' ? '失效' : '废止'}`, done_at: new Date() })
+    .set({ status: 'done', outcome: `文件已${status === 'expired' ? '失效' : '废止'}`, done_at: nowOf(ctx) })
     .where('doc_id', '=', d.id)
     .where('status', '=', 'open')
     .execute();
@@ -85,7 +86,7 @@ export async function endDoc(
 }
 
 /** Repeal a document in force by decision of its issuing body. */
-export function repealDoc(db: Db, ctx: RequestCtx, id: string, reason: string, now = new Date()) {
+export function repealDoc(db: Db, ctx: RequestCtx, id: string, reason: string, now = nowOf(ctx)) {
   return step(db, ctx, id, 'repeal', async (trx, d) => {
     await endDoc(trx, ctx, d, 'repealed', reason, today(now));
     return { patch: {} };
@@ -103,7 +104,7 @@ export interface SweepResult {
  * Daily validity sweep. Idempotent: a document lapses once (status changes), a warning task exists once per
  * document and expiry date (dedupe key). Each document is handled in its own transaction.
  */
-export async function runNormativeSweep(db: Db, now = new Date()): Promise<SweepResult> {
+export async function runNormativeSweep(db: Db, now: Date): Promise<SweepResult> {
   const s = normativeSettings();
   const t = today(now);
   const ctx = systemCtx('normative-sweep');
@@ -217,7 +218,7 @@ export async function flagUpstreamChange(trx: Executor, ctx: RequestCtx, e: LawS
     n++;
     await trx
       .updateTable('normative_docs')
-      .set({ needs_review: true, updated_at: new Date() })
+      .set({ needs_review: true, updated_at: nowOf(ctx) })
       .where('id', '=', d.id)
       .execute();
     await recordAudit(trx, ctx, {
@@ -255,7 +256,7 @@ export async function completeTask(db: Db, ctx: RequestCtx, taskId: string, outc
     if (task.status === 'done') throw conflict('该评估任务已完成');
     await trx
       .updateTable('normative_review_tasks')
-      .set({ status: 'done', outcome, done_by: ctx.actor.userId, done_at: new Date() })
+      .set({ status: 'done', outcome, done_by: ctx.actor.userId, done_at: nowOf(ctx) })
       .where('id', '=', taskId)
       .execute();
     const open = await trx
@@ -267,7 +268,7 @@ export async function completeTask(db: Db, ctx: RequestCtx, taskId: string, outc
     if (!open)
       await trx
         .updateTable('normative_docs')
-        .set({ needs_review: false, updated_at: new Date() })
+        .set({ needs_review: false, updated_at: nowOf(ctx) })
         .where('id', '=', d.id)
         .execute();
     await recordAudit(trx, ctx, {

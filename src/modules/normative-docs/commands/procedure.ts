@@ -24,6 +24,7 @@ import type {
 import type { NormativeDocTable } from '../normative.tables.js';
 import { type DocAction, type DocParty, type GateFacts, normativeWorkflow } from '../normative.workflow.js';
 import { compileAdoptionStatement } from './comments.js';
+import { nowOf } from '../../../platform/clock.js';
 
 type Patch = Partial<{
   [K in keyof NormativeDocTable]: NormativeDocTable[K] extends { __select__: infer S } ? S : NormativeDocTable[K];
@@ -74,7 +75,7 @@ export async function step(
     const { patch, note } = await apply(trx, d);
     await trx
       .updateTable('normative_docs')
-      .set({ ...patch, status: to, updated_at: new Date() })
+      .set({ ...patch, status: to, updated_at: nowOf(ctx) })
       .where('id', '=', id)
       .execute();
     await recordAudit(trx, ctx, {
@@ -116,7 +117,7 @@ export function finishComment(
   ctx: RequestCtx,
   id: string,
   input: z.infer<typeof FinishCommentBody>,
-  now = new Date(),
+  now = nowOf(ctx),
 ) {
   return step(db, ctx, id, 'finish_comment', async (trx, d) => {
     if (d.comment_end && today(now) < d.comment_end) {
@@ -152,7 +153,7 @@ export function recordFairReview(db: Db, ctx: RequestCtx, id: string, input: z.i
 }
 
 /** Submit to the legality-review body; its allowance (15 working days by default, configurable) is a deadline. */
-export function submitLegalityReview(db: Db, ctx: RequestCtx, id: string, now = new Date()) {
+export function submitLegalityReview(db: Db, ctx: RequestCtx, id: string, now = nowOf(ctx)) {
   return step(db, ctx, id, 'submit_legality_review', async (trx, d) => {
     const on = today(now);
     await registerDeadline(trx, ctx, {
@@ -199,7 +200,7 @@ export function recordLegalityOpinion(
   ctx: RequestCtx,
   id: string,
   input: z.infer<typeof LegalityOpinionBody>,
-  now = new Date(),
+  now = nowOf(ctx),
 ) {
   const action: DocAction = input.outcome === 'unlawful' ? 'fail_legality_review' : 'pass_legality_review';
   return step(db, ctx, id, action, async (trx, d) => {
@@ -239,7 +240,7 @@ export function recordDeliberation(
   ctx: RequestCtx,
   id: string,
   input: z.infer<typeof DeliberationBody>,
-  now = new Date(),
+  now = nowOf(ctx),
 ) {
   return step(db, ctx, id, input.adopted ? 'adopt' : 'reject', async (_trx, d) => {
     if (input.heldOn > today(now)) throw unprocessable('会议日期不能晚于今天', { field: 'heldOn' });

@@ -19,6 +19,7 @@ import { type NormativeSettings, normativeSettings } from '../normative.config.j
 import { type DocRow, loadBases } from '../normative.repo.js';
 import type { PublishBody } from '../normative.schemas.js';
 import { step } from './procedure.js';
+import { nowOf } from '../../../platform/clock.js';
 
 /** 〔2026〕 with the year in the official brackets, e.g. 示市监规〔2026〕3号. */
 export const formatRegistrationNo = (prefix: string, year: number, seq: number) => `${prefix}〔${year}〕${seq}号`;
@@ -28,7 +29,7 @@ export const formatRegistrationNo = (prefix: string, year: number, seq: number) 
  * advanced inside the registering transaction: concurrent registrations serialize on it, and a rollback
  * returns the number, so numbers have neither gaps nor duplicates.
  */
-export function registerDoc(db: Db, ctx: RequestCtx, id: string, now = new Date()) {
+export function registerDoc(db: Db, ctx: RequestCtx, id: string, now = nowOf(ctx)) {
   return step(db, ctx, id, 'register', async (trx, d) => {
     const body = await trx
       .selectFrom('normative_issuing_bodies')
@@ -128,7 +129,7 @@ export async function indexDoc(trx: Executor, d: DocRow & { registration_no: str
  * its text hash is anchored in the ledger, its filing (30 days, 上海市人大常委会规范性文件备案审查条例 Art 10) is
  * opened with a statutory deadline, and it enters the public library and search.
  */
-export function publishDoc(db: Db, ctx: RequestCtx, id: string, input: z.infer<typeof PublishBody>, now = new Date()) {
+export function publishDoc(db: Db, ctx: RequestCtx, id: string, input: z.infer<typeof PublishBody>, now = nowOf(ctx)) {
   const settings = normativeSettings();
   return step(
     db,

@@ -5,6 +5,7 @@ import type { Db } from '../../../platform/db/engine.js';
 import { conflict, unprocessable } from '../../../platform/errors.js';
 import { UNIT_GROUPS } from '../plan.logic.js';
 import { loadOrgRefs } from '../plan.repo.js';
+import { nowOf } from '../../../platform/clock.js';
 
 /**
  * Generate one task per (item, responsible unit), expanding collective designations ("各街镇") to the units
@@ -91,7 +92,7 @@ export async function decomposePlan(
     }
     await trx
       .updateTable('plans')
-      .set({ status: 'active', default_due_date: dueDate, updated_at: new Date() })
+      .set({ status: 'active', default_due_date: dueDate, updated_at: nowOf(ctx) })
       .where('id', '=', planId)
       .execute();
     await recordAudit(trx, ctx, {

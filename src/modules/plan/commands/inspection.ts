@@ -7,7 +7,7 @@ export { type PlanInspectionInput, planInspection } from './inspection/plan-insp
 export { approveInspection } from './inspection/approve-inspection.js';
 export { startInspection } from './inspection/start-inspection.js';
 export { issueOrder } from './inspection/issue-order.js';
-export { answerOrder } from './inspection/answer-order.js';
+export { answerOrder, orderFeedback } from './inspection/answer-order.js';
 export { serveConclusion } from './inspection/serve-conclusion.js';
 export { requestReexamination } from './inspection/request-reexamination.js';
 export { decideReexamination } from './inspection/decide-reexamination.js';

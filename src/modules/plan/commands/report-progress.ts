@@ -4,6 +4,7 @@ import type { Db } from '../../../platform/db/engine.js';
 import { AppError, conflict, notFound, unprocessable } from '../../../platform/errors.js';
 import { checkProgress } from '../plan.logic.js';
 import type { Evidence } from '../plan.tables.js';
+import { nowOf } from '../../../platform/clock.js';
 
 export interface ProgressInput {
   progress: number;
@@ -53,7 +54,7 @@ export async function reportProgress(
       .execute();
     await trx
       .updateTable('plan_tasks')
-      .set({ progress: input.progress, status, last_reported_at: new Date(), updated_at: new Date() })
+      .set({ progress: input.progress, status, last_reported_at: nowOf(ctx), updated_at: nowOf(ctx) })
       .where('id', '=', t.id)
       .execute();
     await recordAudit(trx, ctx, {

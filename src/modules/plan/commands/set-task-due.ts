@@ -4,6 +4,7 @@ import { recordAudit } from '../../../platform/audit/index.js';
 import { parseLocalDate, toLocalDate } from '../../../platform/calendar/index.js';
 import type { Db } from '../../../platform/db/engine.js';
 import { conflict, notFound, unprocessable } from '../../../platform/errors.js';
+import { nowOf } from '../../../platform/clock.js';
 import '../plan.tables.js';
 
 declare module '../../../platform/audit/catalog.js' {
@@ -35,7 +36,7 @@ export async function setTaskDue(
     if (due < created) throw unprocessable(`完成期限不能早于任务分解日期 ${created}`, { field: 'dueDate' });
     await trx
       .updateTable('plan_tasks')
-      .set({ due_date: due, escalated_at: due > t.due_date ? null : t.escalated_at, updated_at: new Date() })
+      .set({ due_date: due, escalated_at: due > t.due_date ? null : t.escalated_at, updated_at: nowOf(ctx) })
       .where('id', '=', taskId)
       .execute();
     await recordAudit(trx, ctx, {

@@ -7,6 +7,7 @@ import { conflict, notFound } from '../../../platform/errors.js';
 import { prefillSections, snapshotFigures } from '../reports.draft.js';
 import { loadReport } from '../reports.repo.js';
 import { assertTransition } from '../reports.workflow.js';
+import { nowOf } from '../../../platform/clock.js';
 
 /**
  * Start a unit's annual report for a year: figures computed from the record (with their provenance), the
@@ -109,7 +110,7 @@ export async function refreshFigures(
         ledger_tree_size: snap.treeSize,
         ledger_root: snap.root,
         version: r.version + 1,
-        updated_at: new Date(),
+        updated_at: nowOf(ctx),
       })
       .where('id', '=', id)
       .execute();

@@ -5,6 +5,7 @@ import { conflict } from '../../../platform/errors.js';
 import { loadReport } from '../reports.repo.js';
 import type { Sections } from '../reports.tables.js';
 import { assertTransition } from '../reports.workflow.js';
+import { nowOf } from '../../../platform/clock.js';
 
 export interface EditInput {
   /** The version the editor started from: a concurrent edit is a conflict, not a silent overwrite. */
@@ -38,7 +39,7 @@ export async function editReport(db: Db, ctx: RequestCtx, id: string, input: Edi
         ...(input.docNo !== undefined ? { doc_no: input.docNo } : {}),
         ...(input.cc !== undefined ? { cc: input.cc } : {}),
         version,
-        updated_at: new Date(),
+        updated_at: nowOf(ctx),
       })
       .where('id', '=', id)
       .execute();

@@ -8,6 +8,8 @@ import { anchorRecord } from '../../../platform/ledger/index.js';
 import { publicReport } from '../reports.presenter.js';
 import { loadReport } from '../reports.repo.js';
 import { assertTransition, missingSections, reportDueDates } from '../reports.workflow.js';
+import { nowOf } from '../../../platform/clock.js';
+import { hasRole } from '../../../platform/access/scope.js';
 
 function assertComplete(sections: Parameters<typeof missingSections>[0]) {
   const missing = missingSections(sections);
@@ -18,8 +20,8 @@ function assertComplete(sections: Parameters<typeof missingSections>[0]) {
 }
 
 /** A report covers a whole year: it is submitted and published only after the year has ended. */
-function assertYearEnded(year: number) {
-  if (today() <= `${year}-12-31`)
+function assertYearEnded(year: number, now: Date) {
+  if (today(now) <= `${year}-12-31`)
     throw unprocessable(`${year}年度尚未结束，年度报告应在次年报送和公开`, { field: 'year' });
 }
 
@@ -31,7 +33,7 @@ export async function requestApproval(db: Db, ctx: RequestCtx, id: string): Prom
     assertComplete(r.sections);
     await trx
       .updateTable('annual_reports')
-      .set({ status: to, return_reason: null, updated_at: new Date() })
+      .set({ status: to, return_reason: null, updated_at: nowOf(ctx) })
       .where('id', '=', id)
       .execute();
     await recordAudit(trx, ctx, {
@@ -52,7 +54,7 @@ export async function approveReport(db: Db, ctx: RequestCtx, id: string): Promis
     assertComplete(r.sections);
     await trx
       .updateTable('annual_reports')
-      .set({ status: to, approved_by: ctx.actor?.userId ?? null, approved_at: new Date(), updated_at: new Date() })
+      .set({ status: to, approved_by: ctx.actor?.userId ?? null, approved_at: nowOf(ctx), updated_at: nowOf(ctx) })
       .where('id', '=', id)
       .execute();
     await recordAudit(trx, ctx, {
@@ -68,7 +70,9 @@ export async function approveReport(db: Db, ctx: RequestCtx, id: string): Promis
 export async function returnReport(db: Db, ctx: RequestCtx, id: string, reason: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const r = await loadReport(trx, id, true);
-    const to = assertTransition(r.status, 'return');
+    // The unit's head returns its own report; anyone else who may return one is the 依法治区办 sending it back.
+    const head = !!ctx.actor && hasRole(ctx.actor, 'principal_head', r.org_path);
+    const to = assertTransition(r.status, head ? 'return' : 'send_back');
     await trx
       .updateTable('annual_reports')
       .set({
@@ -77,7 +81,7 @@ export async function returnReport(db: Db, ctx: RequestCtx, id: string, reason: 
         approved_by: null,
         approved_at: null,
         submitted_at: null,
-        updated_at: new Date(),
+        updated_at: nowOf(ctx),
       })
       .where('id', '=', id)
       .execute();
@@ -97,11 +101,11 @@ export async function submitReport(db: Db, ctx: RequestCtx, id: string): Promise
     const r = await loadReport(trx, id, true);
     const to = assertTransition(r.status, 'submit');
     assertComplete(r.sections);
-    assertYearEnded(r.year);
-    const late = today() > reportDueDates(r.year).submitBy;
+    assertYearEnded(r.year, nowOf(ctx));
+    const late = today(nowOf(ctx)) > reportDueDates(r.year).submitBy;
     await trx
       .updateTable('annual_reports')
-      .set({ status: to, submitted_at: new Date(), updated_at: new Date() })
+      .set({ status: to, submitted_at: nowOf(ctx), updated_at: nowOf(ctx) })
       .where('id', '=', id)
       .execute();
     await closeDeadlinesFor(trx, ctx, 'annual_report', id, 'report.submit');
@@ -121,8 +125,8 @@ export async function publishReport(db: Db, ctx: RequestCtx, id: string): Promis
   return db.transaction().execute(async (trx) => {
     const r = await loadReport(trx, id, true);
     const to = assertTransition(r.status, 'publish');
-    assertYearEnded(r.year);
-    const now = new Date();
+    assertYearEnded(r.year, nowOf(ctx));
+    const now = nowOf(ctx);
     const late = today(now) > reportDueDates(r.year).publishBy;
     await trx
       .updateTable('annual_reports')

@@ -3,6 +3,7 @@ import { recordAudit } from '../../../../platform/audit/index.js';
 import type { Db } from '../../../../platform/db/engine.js';
 import { AppError } from '../../../../platform/errors.js';
 import { assertInspectionTransition, lockInspection } from './shared.js';
+import { nowOf } from '../../../../platform/clock.js';
 
 /**
  * Arts 11, 8, 15: the government's principal head approves the inspection plan (with an instruction, 批示意见)
@@ -28,9 +29,9 @@ export async function approveInspection(
       .set({
         status: to,
         approved_by: ctx.actor?.userId ?? null,
-        approved_at: new Date(),
+        approved_at: nowOf(ctx),
         approval_opinion: input.opinion,
-        updated_at: new Date(),
+        updated_at: nowOf(ctx),
       })
       .where('id', '=', id)
       .execute();

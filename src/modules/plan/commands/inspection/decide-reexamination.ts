@@ -3,6 +3,7 @@ import { recordAudit } from '../../../../platform/audit/index.js';
 import type { Db } from '../../../../platform/db/engine.js';
 import { AppError, unprocessable } from '../../../../platform/errors.js';
 import { actDate, assertTargetTransition, closeOn, lockTarget } from './shared.js';
+import { nowOf } from '../../../../platform/clock.js';
 
 /** Art 17: decided within 30 days, by someone other than who drew the conclusion (recusal). */
 export async function decideReexamination(
@@ -11,7 +12,7 @@ export async function decideReexamination(
   id: string,
   input: { orgId: string; outcome: 'upheld' | 'changed'; decision: string; decidedOn: string },
 ): Promise<void> {
-  const on = actDate(input.decidedOn, '复核决定日期', 'decidedOn');
+  const on = actDate(input.decidedOn, '复核决定日期', 'decidedOn', nowOf(ctx));
   await db.transaction().execute(async (trx) => {
     const t = await lockTarget(trx, id, input.orgId);
     const to = assertTargetTransition(t.status, 'decide_reexamination');
@@ -26,7 +27,7 @@ export async function decideReexamination(
         reexamination_outcome: input.outcome,
         reexamination_decision: input.decision,
         reexamination_decided_on: on,
-        updated_at: new Date(),
+        updated_at: nowOf(ctx),
       })
       .where('id', '=', t.id)
       .execute();

@@ -4,6 +4,7 @@ import { computeDue, registerDeadline } from '../../../../platform/calendar/inde
 import type { Db } from '../../../../platform/db/engine.js';
 import { unprocessable } from '../../../../platform/errors.js';
 import { actDate, assertTargetTransition, closeOn, lockTarget } from './shared.js';
+import { nowOf } from '../../../../platform/clock.js';
 
 /** Art 17: re-examination may be requested within 30 days of receiving the conclusion. */
 export async function requestReexamination(
@@ -12,7 +13,7 @@ export async function requestReexamination(
   id: string,
   input: { orgId: string; reason: string; requestedOn: string },
 ): Promise<{ decisionDue: string }> {
-  const on = actDate(input.requestedOn, '申请日期', 'requestedOn');
+  const on = actDate(input.requestedOn, '申请日期', 'requestedOn', nowOf(ctx));
   return db.transaction().execute(async (trx) => {
     const t = await lockTarget(trx, id, input.orgId);
     const to = assertTargetTransition(t.status, 'request_reexamination');
@@ -26,7 +27,7 @@ export async function requestReexamination(
     }
     await trx
       .updateTable('inspection_targets')
-      .set({ status: to, reexamination_reason: input.reason, reexamination_requested_on: on, updated_at: new Date() })
+      .set({ status: to, reexamination_reason: input.reason, reexamination_requested_on: on, updated_at: nowOf(ctx) })
       .where('id', '=', t.id)
       .execute();
     await closeOn(trx, ctx, t.id, 'inspection.reexamination_request', on);

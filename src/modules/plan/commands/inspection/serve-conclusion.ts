@@ -5,6 +5,7 @@ import type { Db } from '../../../../platform/db/engine.js';
 import { unprocessable } from '../../../../platform/errors.js';
 import { inspectionWorkflow } from '../../inspection.workflow.js';
 import { actDate, assertInspectionTransition, assertTargetTransition, lockInspection, lockTarget } from './shared.js';
+import { nowOf } from '../../../../platform/clock.js';
 
 /** Art 16: the conclusion is served on the unit; from that day it has 30 days to ask for re-examination. */
 export async function serveConclusion(
@@ -13,7 +14,7 @@ export async function serveConclusion(
   id: string,
   input: { orgId: string; conclusion: string; servedOn: string },
 ): Promise<void> {
-  const servedOn = actDate(input.servedOn, '送达日期', 'servedOn');
+  const servedOn = actDate(input.servedOn, '送达日期', 'servedOn', nowOf(ctx));
   await db.transaction().execute(async (trx) => {
     const i = await lockInspection(trx, id);
     assertInspectionTransition(i.status, 'serve_conclusion');
@@ -28,7 +29,7 @@ export async function serveConclusion(
         conclusion: input.conclusion,
         conclusion_served_on: servedOn,
         conclusion_by: ctx.actor?.userId ?? null,
-        updated_at: new Date(),
+        updated_at: nowOf(ctx),
       })
       .where('id', '=', t.id)
       .execute();
@@ -50,7 +51,7 @@ export async function serveConclusion(
     if (left.length === 0 && inspectionWorkflow.allows(i.status, 'conclude'))
       await trx
         .updateTable('inspections')
-        .set({ status: inspectionWorkflow.resolveTarget(i.status, 'conclude'), updated_at: new Date() })
+        .set({ status: inspectionWorkflow.resolveTarget(i.status, 'conclude'), updated_at: nowOf(ctx) })
         .where('id', '=', id)
         .execute();
     await recordAudit(trx, ctx, {

@@ -28,9 +28,9 @@ export function assertInspectionTransition(
  * The date of an act already done (served, requested, decided, rectified, verified, answered): never later than
  * today in Beijing time — a future date is a typing error and would close statutory deadlines in advance.
  */
-export function actDate(value: string, label: string, field: string): LocalDate {
+export function actDate(value: string, label: string, field: string, at: Date): LocalDate {
   const d = parseLocalDate(value, label);
-  const now = today();
+  const now = today(at);
   if (d > now) throw unprocessable(`${label}不能晚于今天（${now}），请填写实际办理日期`, { field });
   return d;
 }

@@ -4,6 +4,7 @@ import type { Db } from '../../../../platform/db/engine.js';
 import { unprocessable } from '../../../../platform/errors.js';
 import { inspectionWorkflow } from '../../inspection.workflow.js';
 import { actDate, assertTargetTransition, lockTarget } from './shared.js';
+import { nowOf } from '../../../../platform/clock.js';
 
 /**
  * Art 18: the inspection office verifies the unit's rectification or sends it back; once every unit is
@@ -15,7 +16,7 @@ export async function verifyRectification(
   id: string,
   input: { orgId: string; accepted: boolean; note: string; on: string },
 ): Promise<void> {
-  const on = actDate(input.on, '核查日期', 'on');
+  const on = actDate(input.on, '核查日期', 'on', nowOf(ctx));
   await db.transaction().execute(async (trx) => {
     const t = await lockTarget(trx, id, input.orgId);
     const to = assertTargetTransition(t.status, input.accepted ? 'verify' : 'reject_rectification');
@@ -27,7 +28,7 @@ export async function verifyRectification(
         status: to,
         verification_note: input.note,
         verified_on: input.accepted ? on : null,
-        updated_at: new Date(),
+        updated_at: nowOf(ctx),
       })
       .where('id', '=', t.id)
       .execute();
@@ -41,7 +42,7 @@ export async function verifyRectification(
     if (open.length === 0)
       await trx
         .updateTable('inspections')
-        .set({ status: inspectionWorkflow.resolveTarget('concluded', 'close'), updated_at: new Date() })
+        .set({ status: inspectionWorkflow.resolveTarget('concluded', 'close'), updated_at: nowOf(ctx) })
         .where('id', '=', id)
         .where('status', 'in', inspectionWorkflow.actions.close.from)
         .execute();

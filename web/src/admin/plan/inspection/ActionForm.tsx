@@ -7,6 +7,8 @@ export interface Field {
   label: string;
   kind: 'text' | 'textarea' | 'date' | 'choice';
   required?: string;
+  /** Not required (e.g. reasons needed only for one of the choices; the server says when). */
+  optional?: boolean;
   choices?: { value: string | boolean; label: string }[];
 }
 
@@ -54,7 +56,7 @@ export function ActionForm({
             key={f.name}
             name={f.name}
             label={f.label}
-            rules={[{ required: true, message: f.required ?? `请填写${f.label}` }]}
+            rules={f.optional ? [] : [{ required: true, message: f.required ?? `请填写${f.label}` }]}
           >
             {f.kind === 'textarea' ? (
               <Input.TextArea rows={3} maxLength={8000} />

@@ -175,21 +175,45 @@ function Orders({ i }: { i: Inspection }) {
         dataSource={i.orders}
         locale={{ emptyText: <span style={{ color: 'rgba(0, 0, 0, 0.8)' }}>尚未下发督办单</span> }}
         expandable={{
-          rowExpandable: (o) => o.status === 'issued' && unitOrgs.has(o.orgId),
-          expandedRowRender: (o) => (
-            <ActionForm
-              id={`answer-${o.id}`}
-              title="答复督办单"
-              url={`/api/plan/inspection-orders/${o.id}/answer`}
-              fields={[
-                { name: 'answer', label: '办理情况', kind: 'textarea' },
-                { name: 'on', label: '答复日期', kind: 'date' },
-              ]}
-              submitLabel="提交答复"
-              invalidate={['inspection', i.id]}
-              done="督办单已答复"
-            />
-          ),
+          rowExpandable: (o) =>
+            ((o.status === 'issued' || o.status === 'rehandling') && unitOrgs.has(o.orgId)) ||
+            (o.status === 'answered' && i.abilities.manage),
+          expandedRowRender: (o) =>
+            o.status === 'answered' ? (
+              <ActionForm
+                id={`feedback-${o.id}`}
+                title="督办单答复意见"
+                url={`/api/plan/inspection-orders/${o.id}/feedback`}
+                fields={[
+                  {
+                    name: 'accept',
+                    label: '意见',
+                    kind: 'choice',
+                    choices: [
+                      { value: true, label: '确认办结' },
+                      { value: false, label: '要求重新办理' },
+                    ],
+                  },
+                  { name: 'feedback', label: '理由和要求（要求重新办理时必填）', kind: 'textarea', optional: true },
+                ]}
+                submitLabel="提交意见"
+                invalidate={['inspection', i.id]}
+                done="意见已提交"
+              />
+            ) : (
+              <ActionForm
+                id={`answer-${o.id}`}
+                title="答复督办单"
+                url={`/api/plan/inspection-orders/${o.id}/answer`}
+                fields={[
+                  { name: 'answer', label: '办理情况', kind: 'textarea' },
+                  { name: 'on', label: '答复日期', kind: 'date' },
+                ]}
+                submitLabel="提交答复"
+                invalidate={['inspection', i.id]}
+                done="督办单已答复"
+              />
+            ),
         }}
         columns={[
           { title: '单位', dataIndex: 'orgName' },
@@ -197,15 +221,20 @@ function Orders({ i }: { i: Inspection }) {
           { title: '办理期限', dataIndex: 'dueDate' },
           {
             title: '答复',
-            render: (_, o) =>
-              o.status === 'answered' ? (
-                <Space orientation="vertical" size={0}>
-                  <Tag>已答复</Tag>
-                  {`${o.answeredOn}：${o.answer}`}
-                </Space>
-              ) : (
-                <Tag color="red">待答复{unitOrgs.has(o.orgId) ? '（展开本行答复）' : ''}</Tag>
-              ),
+            render: (_, o) => (
+              <Space orientation="vertical" size={0}>
+                <Tag color={o.status === 'closed' ? 'green' : o.status === 'answered' ? 'blue' : 'red'}>
+                  {o.statusLabel}
+                  {o.rounds > 1 ? `（第${o.rounds}次答复）` : ''}
+                  {(o.status === 'issued' || o.status === 'rehandling') && unitOrgs.has(o.orgId)
+                    ? '（展开本行答复）'
+                    : ''}
+                  {o.status === 'answered' && i.abilities.manage ? '（展开本行提出意见）' : ''}
+                </Tag>
+                {o.answer && `${o.answeredOn}：${o.answer}`}
+                {o.feedback && <span>督查机构意见：{o.feedback}</span>}
+              </Space>
+            ),
           },
         ]}
       />

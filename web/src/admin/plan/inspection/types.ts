@@ -1,3 +1,4 @@
+import type { ReplyStatus } from '../../../../../src/procedures/assigned-reply/assigned-reply.contract';
 export interface InspectionTarget {
   id: string;
   orgId: string;
@@ -24,9 +25,12 @@ export interface InspectionOrder {
   orgName: string;
   content: string;
   dueDate: string;
-  status: string;
+  status: ReplyStatus;
+  statusLabel: string;
   answer: string | null;
   answeredOn: string | null;
+  feedback: string | null;
+  rounds: number;
 }
 
 export interface Inspection {
