@@ -15,5 +15,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       add column disposed_at timestamptz,
       add constraint normative_comments_disposition_reason check (disposition is null or disposition_reason is not null);
     alter table normative_docs add column comment_offline_count int check (comment_offline_count >= 0);
+    -- The glossary's name for 意见采纳情况说明.
+    alter table normative_docs rename column comment_disposition to comment_disposition_report;
   `.execute(db);
 }

@@ -114,7 +114,7 @@ describe('decisions: comment-period deadlines', () => {
     assert.equal(b.shortened_reason, '汛期临近，防汛措施需尽快出台');
     assert.match(b.trace ?? '', /缩短理由/);
 
-    const fu = (await t.call(co, { method: 'GET', url: `/api/decisions/follow-up?year=${year}` })).json();
+    const fu = (await t.call(co, { method: 'GET', url: `/api/decisions/monthly-supervision?year=${year}` })).json();
     const row = fu.items.find((i: { id: string }) => i.id === itemId);
     assert.equal(row.stageDeadline, addCalendarDays(T, 10), 'the earliest open stage deadline');
     assert.equal(row.stageOverdue, false);
@@ -140,7 +140,7 @@ describe('decisions: comment-period deadlines', () => {
       .set({ trigger_date: addCalendarDays(T, -12), due_date: addCalendarDays(T, -2) })
       .where('id', '=', dl.id)
       .execute();
-    const fu = (await t.call(co, { method: 'GET', url: `/api/decisions/follow-up?year=${year}` })).json();
+    const fu = (await t.call(co, { method: 'GET', url: `/api/decisions/monthly-supervision?year=${year}` })).json();
     assert.equal(fu.items.find((i: { id: string }) => i.id === itemId).stageOverdue, true, 'ended but not closed');
 
     const closed = await t.call(staff, {

@@ -215,7 +215,7 @@ describe('decisions: catalog plan dates as deadlines; adjustment re-runs only th
     assert.equal((await planDeadlines(ids.night)).length, 1);
     assert.equal((await catalog()).version, 2);
 
-    const fu = (await t.call(co, { method: 'GET', url: '/api/decisions/follow-up' })).json();
+    const fu = (await t.call(co, { method: 'GET', url: '/api/decisions/monthly-supervision' })).json();
     const night = fu.items.find((i: { id: string }) => i.id === ids.night);
     assert.equal(night.planDeadline, `${year}-09-30`);
     assert.equal(night.stageDeadline, null, 'the plan date is not a stage deadline');

@@ -937,8 +937,8 @@ describe('decisions: catalog → procedure → archive over HTTP', () => {
     );
     const list = (await t.call(head2, { method: 'GET', url: '/api/decisions/items' })).json();
     assert.equal(list.items.length, 0);
-    assert.equal((await t.call(staff, { method: 'GET', url: '/api/decisions/follow-up' })).statusCode, 403);
-    const fu = await t.call(co, { method: 'GET', url: '/api/decisions/follow-up' });
+    assert.equal((await t.call(staff, { method: 'GET', url: '/api/decisions/monthly-supervision' })).statusCode, 403);
+    const fu = await t.call(co, { method: 'GET', url: '/api/decisions/monthly-supervision' });
     assert.equal(fu.statusCode, 200);
     assert.ok(fu.json().items.some((i: { title: string }) => i.title === '示例区夜间经济发展措施'));
   });

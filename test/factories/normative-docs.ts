@@ -87,7 +87,7 @@ export async function makeNormativeDoc(t: TestApp, o: NormativeDocFactoryOptions
     comment_end: null,
     comment_shortened_reason: null,
     comment_count: null,
-    comment_disposition: null,
+    comment_disposition_report: null,
     fair_review_conclusion: null,
     legality_submitted_on: null,
     legality_outcome: null,
@@ -115,7 +115,7 @@ export async function makeNormativeDoc(t: TestApp, o: NormativeDocFactoryOptions
   if (commentRequired && rank(s) > ORDER.indexOf('commenting')) {
     cols.comment_done = true;
     cols.comment_count = 0;
-    cols.comment_disposition = '未收到意见（测试数据）';
+    cols.comment_disposition_report = '未收到意见（测试数据）';
   }
   if (affectsMarket && rank(s) > ORDER.indexOf('fair_review')) {
     cols.fair_review_done = true;

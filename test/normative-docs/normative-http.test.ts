@@ -154,13 +154,13 @@ describe('normative documents over HTTP: issuing bodies, every gate, publication
     assert.equal(fin.json().comment.done, true);
     const doc = await t.db
       .selectFrom('normative_docs')
-      .select(['comment_count', 'comment_disposition'])
+      .select(['comment_count', 'comment_disposition_report'])
       .where('id', '=', docId)
       .executeTakeFirstOrThrow();
     assert.equal(doc.comment_count, 3);
-    assert.match(doc.comment_disposition ?? '', /收到有效意见1条，采纳0条，部分采纳1条，不予采纳0条/);
-    assert.match(doc.comment_disposition ?? '', /建议明确补贴申请的办理时限。——部分采纳，理由：办理时限已在第五条明确/);
-    assert.match(doc.comment_disposition ?? '', /其他渠道收到意见2条：来信2件，均已采纳。/);
+    assert.match(doc.comment_disposition_report ?? '', /收到有效意见1条，采纳0条，部分采纳1条，不予采纳0条/);
+    assert.match(doc.comment_disposition_report ?? '', /建议明确补贴申请的办理时限。——部分采纳，理由：办理时限已在第五条明确/);
+    assert.match(doc.comment_disposition_report ?? '', /其他渠道收到意见2条：来信2件，均已采纳。/);
     assert.equal(
       (await dispose(liaison, { disposition: 'adopted', reason: '改为采纳' })).statusCode,
       409,

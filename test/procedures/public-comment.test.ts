@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { AppError } from '../../src/platform/errors.js';
 import {
   acceptSubmission,
-  adoptionLines,
+  dispositionReportLines,
   admitComment,
   assertAllDisposed,
   assertDisposable,
@@ -133,7 +133,7 @@ describe('public comment kernel: admission, disposition and the adoption stateme
   });
 
   test('the adoption statement counts published comments by disposition and explains each one not adopted', () => {
-    const lines = adoptionLines({ title: '草案', opensOn: '2026-11-01', closesOn: '2026-11-30' }, [
+    const lines = dispositionReportLines({ title: '草案', opensOn: '2026-11-01', closesOn: '2026-11-30' }, [
       { receiptNo: 'A', moderation: 'published', disposition: 'adopted', dispositionReason: '已吸收', body: '意见一' },
       { receiptNo: 'B', moderation: 'published', disposition: 'not_adopted', dispositionReason: '与上位法不符', body: '意见二' },
       { receiptNo: 'C', moderation: 'rejected', disposition: null, body: '无关内容' },

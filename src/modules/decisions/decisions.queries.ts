@@ -122,10 +122,10 @@ export async function catalogStats(db: Executor, actor: Actor | null, catalogId:
 }
 
 /**
- * Monthly follow-up (月月督): every visible item with its stage, the planned date, open stage deadlines
+ * Monthly supervision (月月督): every visible item with its stage, the planned date, open stage deadlines
  * from the deadline engine, and per responsible unit the number of items and overdue ones.
  */
-export async function followUp(db: Executor, actor: Actor, today: string, year?: number) {
+export async function monthlySupervision(db: Executor, actor: Actor, today: string, year?: number) {
   let q = db
     .selectFrom('decisions')
     .innerJoin('decision_catalogs', 'decision_catalogs.id', 'decisions.catalog_id')

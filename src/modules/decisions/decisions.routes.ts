@@ -43,7 +43,7 @@ import {
 } from './decisions.presenter.js';
 import { loadDecision, visibleDecisionIds } from './decisions.repo.js';
 import * as S from './decisions.schemas.js';
-import { catalogStats, followUp, listCatalogs } from './decisions.queries.js';
+import { catalogStats, listCatalogs, monthlySupervision } from './decisions.queries.js';
 import { exportArchiveZip } from './export/archive-zip.js';
 import { catalogDocx } from './export/catalog-docx.js';
 
@@ -353,7 +353,7 @@ export function decisionRoutes(app: FastifyInstance, { db }: AppDeps): void {
         .send(buffer);
     },
   });
-  r.get('/api/decisions/follow-up', {
+  r.get('/api/decisions/monthly-supervision', {
     schema: {
       tags,
       summary: '月月督：各事项所处阶段、超期事项与责任单位',
@@ -376,9 +376,9 @@ export function decisionRoutes(app: FastifyInstance, { db }: AppDeps): void {
     },
     handler: async (req) => {
       const actor = requireActor(req);
-      if (!decisionsPolicy.followUp(actor))
+      if (!decisionsPolicy.viewMonthlySupervision(actor))
         throw new AppError('forbidden', '月月督视图供依法治区办、司法局和区领导使用。');
-      return followUp(db, actor, today(), req.query.year);
+      return monthlySupervision(db, actor, today(), req.query.year);
     },
   });
 }

@@ -39,7 +39,7 @@ export async function presentDetail(db: Executor, d: DocRow, actor: Actor): Prom
       end: d.comment_end,
       shortenedReason: d.comment_shortened_reason,
       count: d.comment_count,
-      disposition: d.comment_disposition,
+      disposition: d.comment_disposition_report,
       done: d.comment_done,
     },
     fairReview: { done: d.fair_review_done, conclusion: d.fair_review_conclusion },

@@ -37,7 +37,7 @@ export interface NormativeDocTable {
   comment_count: number | null;
   /** Comments received outside the portal (letters, e-mail), stated when the period is closed. */
   comment_offline_count: Optional<number | null>;
-  comment_disposition: string | null;
+  comment_disposition_report: string | null;
   comment_done: Generated<boolean>;
   fair_review_done: Generated<boolean>;
   fair_review_conclusion: string | null;

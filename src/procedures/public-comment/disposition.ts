@@ -5,7 +5,7 @@ import { DISPOSITION_LABELS, type Disposition, type Moderation } from './public-
  * What happens to every comment after it is received, the same way for every comment period: moderation
  * (published on the portal, or withheld with a reason kept in the record), a mandatory disposition of each
  * published comment (adopted, partly adopted or not adopted, always with a reason), and the statement of how
- * the comments were adopted (意见采纳情况说明) compiled from those dispositions — never typed by hand.
+ * the comments were adopted (意见采纳情况说明, the glossary's `comment_disposition_report`) compiled from those dispositions — never typed by hand.
  * 《重大行政决策程序暂行条例》第十八条 (the statement of adoption); normative drafts are commented on the same way.
  */
 
@@ -65,7 +65,7 @@ export function tally(cs: readonly Pick<CommentState, 'moderation' | 'dispositio
  * The statement's lines for one comment period: the counts, then each comment not fully adopted with its reason
  * (a comment that was adopted needs no explanation; one that was not must say why).
  */
-export function adoptionLines(
+export function dispositionReportLines(
   period: { title: string; opensOn: string | null; closesOn: string | null; shortenedReason?: string | null },
   cs: readonly CommentState[],
 ): string[] {

@@ -19,7 +19,7 @@ import { runStep } from '../decisions.frame.js';
 import { type LoadedDecision, flagsOf, loadDecision, recordStage } from '../decisions.repo.js';
 import type { CloseParticipationBody, OpenParticipationBody } from '../decisions.schemas.js';
 import { nextStage } from '../decisions.workflow.js';
-import { adoptionLines, assertAllDisposed } from '../../../procedures/public-comment/index.js';
+import { dispositionReportLines, assertAllDisposed } from '../../../procedures/public-comment/index.js';
 import { nowOf } from '../../../platform/clock.js';
 
 export { DISPOSITION_LABELS, FORM_LABELS };
@@ -97,7 +97,7 @@ export async function openParticipation(
       .executeTakeFirstOrThrow();
     if (row.form === 'comment_period' && opens && closes) {
       // Art 15: the period is "at least 30 days" (the rule in force, [B] configurable) with an end date the unit chooses; the deadline engine
-      // re-checks the minimum and holds the chosen end date as the due date (follow-up, overdue sweep).
+      // re-checks the minimum and holds the chosen end date as the due date (monthly supervision, overdue sweep).
       const dl = await registerDeadline(trx, ctx, {
         entityKind: 'decision',
         entityId: d.id,
@@ -219,7 +219,7 @@ export async function closeParticipation(
 }
 
 /** The statement of how public comments were adopted (意见采纳情况说明), compiled from the dispositions. */
-export async function compileAdoptionStatement(
+export async function compileDispositionReport(
   ex: Executor,
   d: Pick<LoadedDecision, 'id' | 'adjustment_count' | 'title'>,
 ): Promise<string> {
@@ -243,7 +243,7 @@ export async function compileAdoptionStatement(
       .where('moderation', '!=', 'rejected')
       .execute();
     lines.push(
-      ...adoptionLines(
+      ...dispositionReportLines(
         { title: p.title, opensOn: p.opens_on, closesOn: p.closes_on, shortenedReason: p.shortened_reason },
         cs.map((c) => ({
           receiptNo: c.receipt_no,
@@ -274,7 +274,7 @@ export async function completeParticipation(db: Db, ctx: RequestCtx, id: string)
       );
     const open = ps.filter((p) => p.status === 'open').map((p) => p.title);
     if (open.length) throw bad(`以下公众参与尚未结束：${open.join('、')}。`, 'participations');
-    const statement = await compileAdoptionStatement(trx, d);
+    const statement = await compileDispositionReport(trx, d);
     await recordStage(
       trx,
       ctx,

@@ -7,7 +7,7 @@ import { AppError, conflict, forbidden, notFound } from '../../../platform/error
 import type { z } from '../../../platform/http/zod.js';
 import {
   acceptSubmission,
-  adoptionLines,
+  dispositionReportLines,
   admitComment,
   assertAllDisposed,
   commenterKey,
@@ -128,7 +128,7 @@ export async function disposeComment(
  * The statement of how public comments were adopted (意见采纳情况说明), compiled from the dispositions: refused
  * (422 listing the receipt numbers) while a portal comment is still undisposed.
  */
-export async function compileAdoptionStatement(
+export async function compileDispositionReport(
   trx: Executor,
   d: Pick<DocRow, 'id' | 'title' | 'comment_start' | 'comment_end' | 'comment_shortened_reason'>,
   offline: { count: number; statement?: string },
@@ -153,7 +153,7 @@ export async function compileAdoptionStatement(
     });
   const lines = [
     `关于《${d.title}》公众意见采纳情况的说明`,
-    ...adoptionLines(
+    ...dispositionReportLines(
       {
         title: '网上公开征求意见',
         opensOn: d.comment_start,

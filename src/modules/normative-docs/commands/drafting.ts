@@ -94,7 +94,7 @@ export async function createDoc(
         comment_end: null,
         comment_shortened_reason: null,
         comment_count: null,
-        comment_disposition: null,
+        comment_disposition_report: null,
         fair_review_conclusion: null,
         legality_submitted_on: null,
         legality_outcome: null,

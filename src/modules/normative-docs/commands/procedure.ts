@@ -23,7 +23,7 @@ import type {
 } from '../normative.schemas.js';
 import type { NormativeDocTable } from '../normative.tables.js';
 import { type DocAction, type DocParty, type GateFacts, normativeWorkflow } from '../normative.workflow.js';
-import { compileAdoptionStatement } from './comments.js';
+import { compileDispositionReport } from './comments.js';
 import { nowOf } from '../../../platform/clock.js';
 
 type Patch = Partial<{
@@ -125,7 +125,7 @@ export function finishComment(
         commentEnd: d.comment_end,
       });
     }
-    const { statement, count } = await compileAdoptionStatement(trx, d, {
+    const { statement, count } = await compileDispositionReport(trx, d, {
       count: input.offlineCount,
       statement: input.offlineStatement,
     });
@@ -134,7 +134,7 @@ export function finishComment(
         comment_done: true,
         comment_count: count,
         comment_offline_count: input.offlineCount,
-        comment_disposition: statement,
+        comment_disposition_report: statement,
       },
     };
   });

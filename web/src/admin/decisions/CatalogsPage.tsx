@@ -57,7 +57,7 @@ export function CatalogsPage() {
             新建年度目录
           </Button>
         )}
-        <Link to="/admin/decisions/follow-up">月月督</Link>
+        <Link to="/admin/decisions/monthly-supervision">月月督</Link>
       </Space>
       {q.error && <Alert type="error" showIcon title={(q.error as Error).message} />}
       {q.data?.items.length === 0 && <Alert type="info" showIcon title={`${year} 年还没有可见的决策事项目录。`} />}

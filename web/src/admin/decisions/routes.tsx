@@ -1,7 +1,7 @@
 import { AuditOutlined, FieldTimeOutlined } from '@ant-design/icons';
 import type { AdminRoute } from '../types';
 import { CatalogsPage } from './CatalogsPage';
-import { FollowUpPage } from './FollowUpPage';
+import { MonthlySupervisionPage } from './MonthlySupervisionPage';
 import { ItemPage } from './ItemPage';
 
 export const decisionsAdminRoutes: AdminRoute[] = [
@@ -11,8 +11,8 @@ export const decisionsAdminRoutes: AdminRoute[] = [
     menu: { label: '重大行政决策', group: '依法决策', icon: <AuditOutlined />, order: 0 },
   },
   {
-    path: 'decisions/follow-up',
-    element: <FollowUpPage />,
+    path: 'decisions/monthly-supervision',
+    element: <MonthlySupervisionPage />,
     menu: { label: '决策月月督', group: '依法决策', icon: <FieldTimeOutlined />, order: 1 },
     roles: ['coordinator', 'system_admin', 'leader', 'legality_reviewer'],
   },

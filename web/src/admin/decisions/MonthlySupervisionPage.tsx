@@ -9,7 +9,7 @@ interface Row extends Summary {
   stageDeadline: string | null;
   stageOverdue: boolean;
 }
-interface FollowUp {
+interface MonthlySupervision {
   asOf: string;
   items: Row[];
   byUnit: { leadName: string; total: number; overdue: number }[];
@@ -17,13 +17,13 @@ interface FollowUp {
 
 const THIS_YEAR = new Date().getFullYear();
 
-/** 月月督: every item's stage, the overdue ones and the responsible units, for the monthly follow-up meeting. */
-export function FollowUpPage() {
+/** 月月督: every item's stage, the overdue ones and the responsible units, for the monthly supervision meeting. */
+export function MonthlySupervisionPage() {
   const [year, setYear] = useState<number | undefined>(THIS_YEAR);
   const [onlyOverdue, setOnlyOverdue] = useState(false);
   const q = useQuery({
-    queryKey: ['decision-follow-up', year],
-    queryFn: () => get<FollowUp>(`/api/decisions/follow-up${year ? `?year=${year}` : ''}`),
+    queryKey: ['decision-monthly-supervision', year],
+    queryFn: () => get<MonthlySupervision>(`/api/decisions/monthly-supervision${year ? `?year=${year}` : ''}`),
   });
   const d = q.data;
   const rows = (d?.items ?? []).filter((i) => !onlyOverdue || i.overdue || i.stageOverdue);
