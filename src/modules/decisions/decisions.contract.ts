@@ -5,6 +5,7 @@
  * every screen shows exactly the wording the server validates against
  * (《重大行政决策程序暂行条例》 Arts 3, 10–37).
  */
+import { vocabulary } from '../../platform/vocabulary.contract.js';
 
 /** Art 3¶1 kinds of major decisions (Shanghai 35号 Art 5 adds 城市管理 and 规划、计划). */
 export const MAJOR_KINDS = {
@@ -33,26 +34,8 @@ export const FORM_LABELS = {
 } as const;
 export { DISPOSITION_LABELS } from '../../procedures/public-comment/public-comment.contract.js';
 
-export const STATUSES = [
-  'proposed',
-  'drafting',
-  'participation',
-  'expert_review',
-  'risk_assessment',
-  'legality_review',
-  'collective_discussion',
-  'party_report',
-  'publication',
-  'executing',
-  'suspended',
-  'post_evaluation',
-  'completed',
-  'archived',
-  'withdrawn',
-] as const;
-export type DecisionStatus = (typeof STATUSES)[number];
 
-export const STATUS_LABELS: Record<DecisionStatus, string> = {
+const STATUS_VOCAB = vocabulary({
   proposed: '决策启动前（提出建议）',
   drafting: '拟定决策草案',
   participation: '公众参与',
@@ -68,7 +51,10 @@ export const STATUS_LABELS: Record<DecisionStatus, string> = {
   completed: '执行完毕',
   archived: '已归档',
   withdrawn: '已撤回',
-};
+});
+export const STATUS_LABELS = STATUS_VOCAB.labels;
+export const STATUSES = STATUS_VOCAB.values;
+export type DecisionStatus = (typeof STATUSES)[number];
 
 /** What makes a procedure conditional for one decision. */
 export interface ProcedureFlags {

@@ -2,21 +2,9 @@
  * The normative-documents contract: the statuses of a normative document from draft to repeal, with the names
  * the workbench and the portal show. Pure data (the web app bundles it).
  */
-export const DOC_STATUSES = [
-  'draft',
-  'commenting',
-  'fair_review',
-  'legality_review',
-  'deliberation',
-  'approved',
-  'registered',
-  'in_force',
-  'expired',
-  'repealed',
-] as const;
-export type DocStatus = (typeof DOC_STATUSES)[number];
+import { vocabulary } from '../../platform/vocabulary.contract.js';
 
-export const STATUS_LABELS: Record<DocStatus, string> = {
+const STATUS_VOCAB = vocabulary({
   draft: '起草中',
   commenting: '公开征求意见中',
   fair_review: '公平竞争审查中',
@@ -27,4 +15,7 @@ export const STATUS_LABELS: Record<DocStatus, string> = {
   in_force: '现行有效',
   expired: '已失效',
   repealed: '已废止',
-};
+});
+export const STATUS_LABELS = STATUS_VOCAB.labels;
+export const DOC_STATUSES = STATUS_VOCAB.values;
+export type DocStatus = (typeof DOC_STATUSES)[number];

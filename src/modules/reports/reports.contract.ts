@@ -2,16 +2,18 @@
  * The annual-reports contract: a report's statuses from drafting to public disclosure, and the leaders'
  * dashboard view of where each unit stands, with the names the workbench shows. Pure data (the web app bundles it).
  */
-export const REPORT_STATUSES = ['draft', 'awaiting_approval', 'approved', 'submitted', 'published'] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
+import { vocabulary } from '../../platform/vocabulary.contract.js';
 
-export const STATUS_ZH: Record<ReportStatus, string> = {
+const STATUS_VOCAB = vocabulary({
   draft: '起草中',
   awaiting_approval: '待主要负责人审定',
   approved: '已审定',
   submitted: '已报送',
   published: '已公开',
-};
+});
+export const STATUS_ZH = STATUS_VOCAB.labels;
+export const REPORT_STATUSES = STATUS_VOCAB.values;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 /** Where a unit's report for a year stands on the dashboard ('late': past the due date and not submitted). */
 export const DASHBOARD_STATUS_LABELS = {

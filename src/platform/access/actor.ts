@@ -1,20 +1,9 @@
 import type { Clock } from '../clock.js';
+import { vocabulary } from '../vocabulary.contract.js';
 
 /** Roles from the glossary. A role is held at an organization, optionally over its whole subtree. */
-export const ROLES = [
-  'system_admin',
-  'legality_reviewer',
-  'liaison',
-  'principal_head',
-  'staff',
-  'enforcement_officer',
-  'legal_adviser',
-  'leader',
-  'coordinator',
-] as const;
-export type Role = (typeof ROLES)[number];
 
-export const ROLE_LABELS: Record<Role, string> = {
+const ROLE_VOCAB = vocabulary({
   system_admin: '系统管理员',
   legality_reviewer: '合法性审查人员（司法局/法制机构）',
   liaison: '法治联络员',
@@ -24,7 +13,10 @@ export const ROLE_LABELS: Record<Role, string> = {
   legal_adviser: '法律顾问',
   leader: '领导（只读）',
   coordinator: '依法治区办（统筹协调）',
-};
+});
+export const ROLE_LABELS = ROLE_VOCAB.labels;
+export const ROLES = ROLE_VOCAB.values;
+export type Role = (typeof ROLES)[number];
 
 export interface RoleGrant {
   role: Role;
