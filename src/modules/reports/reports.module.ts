@@ -6,6 +6,7 @@ import { approveReport, publishReport, requestApproval, submitReport } from './c
 import { reportIndicators } from './reports.indicators.js';
 import { reportRoutes } from './reports.routes.js';
 import { reportWorkflow } from './reports.workflow.js';
+import { demoActor } from '../../platform/seed/demo.js';
 
 /** Annual rule-of-law-government reports: drafted from the record, approved, submitted, published. */
 export const reportsModule: ModuleManifest = {
@@ -35,8 +36,10 @@ async function seedReportsDemo({ db, modules }: AppDeps): Promise<void> {
       nextYear: '继续落实行政执法三项制度，完善裁量基准，推进包容审慎监管。',
     },
   });
-  await requestApproval(db, ctx, id);
-  await approveReport(db, ctx, id);
-  await submitReport(db, ctx, id);
-  await publishReport(db, ctx, id);
+  // The steps are taken by the people the procedure names: the liaison, the head, the 依法治区办.
+  const as = async (username: string) => ({ ...ctx, actor: await demoActor(db, username) });
+  await requestApproval(db, await as('liaison'), id);
+  await approveReport(db, await as('head'), id);
+  await submitReport(db, await as('liaison'), id);
+  await publishReport(db, await as('coordinator'), id);
 }

@@ -40,6 +40,8 @@ export interface TransitionChange<S extends string, A extends string> {
   summary?: string;
   /** The columns the act wrote with the status (e.g. a new round number). */
   patch: Record<string, unknown>;
+  /** What the act adds to the audit event's data (e.g. whether a submission was late). */
+  data: Record<string, unknown>;
   now: Date;
 }
 
@@ -62,6 +64,8 @@ export interface ActResult<S extends string> {
   patch?: Record<string, unknown>;
   /** One line for the audit event. */
   summary?: string;
+  /** Extra data for the audit event. */
+  data?: Record<string, unknown>;
 }
 
 export type Act<E, S extends string, F> = (e: E, c: ActContext<F>) => Promise<ActResult<S> | undefined | void>;
@@ -90,7 +94,7 @@ export function transitionRunner<E, S extends string, A extends string, P extend
       const res = (await act?.(e, { trx, ctx, actor, now, facts, afterCommit: (f) => effects.push(f) })) ?? {};
       const to = wf.resolveTarget(from, action, res.to);
       await frame.save(trx, e, { to, patch: res.patch ?? {}, now });
-      await recordAudit(trx, ctx, frame.audit(e, { action, from, to, summary: res.summary, patch: res.patch ?? {}, now }));
+      await recordAudit(trx, ctx, frame.audit(e, { action, from, to, summary: res.summary, patch: res.patch ?? {}, data: res.data ?? {}, now }));
       return (await frame.load(trx, id)) as E;
     });
     // The act is committed: an effect that fails (a notification) must not turn it into an error response.

@@ -1,16 +1,14 @@
 import type { Actor, RequestCtx } from '../../../platform/access/actor.js';
-import { recordAudit } from '../../../platform/audit/index.js';
 import {
   checkMinimumPeriod,
   closeDeadlinesFor,
-  computeDue,
   formatZh,
   getRule,
   registerDeadline,
   today,
 } from '../../../platform/calendar/index.js';
 import type { Db, Trx } from '../../../platform/db/engine.js';
-import { AppError, conflict, unprocessable } from '../../../platform/errors.js';
+import { conflict, unprocessable } from '../../../platform/errors.js';
 import type { z } from '../../../platform/http/zod.js';
 import { normativePolicy } from '../normative.policy.js';
 import { type DocRow, gateFacts, lockDoc } from '../normative.repo.js';
@@ -25,6 +23,8 @@ import type { NormativeDocTable } from '../normative.tables.js';
 import { type DocAction, type DocParty, type GateFacts, normativeWorkflow } from '../normative.workflow.js';
 import { compileDispositionReport } from './comments.js';
 import { nowOf } from '../../../platform/clock.js';
+import { transitionRunner } from '../../../platform/workflow/index.js';
+import { earliestOpinionOn as earliestOpinionOnRule, sendsBack } from '../../../procedures/legality-review/index.js';
 
 type Patch = Partial<{
   [K in keyof NormativeDocTable]: NormativeDocTable[K] extends { __select__: infer S } ? S : NormativeDocTable[K];
@@ -40,12 +40,11 @@ const IS_PARTY: Record<DocParty, (a: Actor, orgPath: string) => boolean> = {
   legality_reviewer: normativePolicy.review,
 };
 
-const notVisible = () => new AppError('not_found', '规范性文件不存在或您无权查看');
-
 /**
- * One procedural step in one transaction: lock and re-read the document, authorize (the action's parties in
- * `normativeWorkflow`), check the transition and its gates, apply the step's own checks and changes, write the
- * audit event.
+ * One procedural step in the kernel's command frame (platform/workflow/frame.ts, ADR 0004): lock and re-read the
+ * document; 404 unless visible; 403 unless the actor is a party the declaration names for the action; 409 / 422 by
+ * the table and its gates (with the facts the request itself supplies); the step's own checks and changes; the
+ * status write and the audit event — one transaction.
  */
 export async function step(
   db: Db,
@@ -56,35 +55,31 @@ export async function step(
   /** Facts the request itself supplies (e.g. the interpretation published with the document). */
   supplied: Partial<GateFacts> = {},
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const d = await lockDoc(trx, id);
-    const actor = ctx.actor;
-    if (!actor || !normativePolicy.view(actor, d.org_path)) throw notVisible();
-    const by = normativeWorkflow.actions[action].by;
-    if (!by.some((p) => IS_PARTY[p](actor, d.org_path))) {
-      throw new AppError(
-        'forbidden',
-        by.includes('legality_reviewer')
-          ? '只有合法性审查机构（司法局）人员可以出具审核意见。'
-          : '您没有办理本文件流转的权限，请由本单位法治联络员或负责人办理。',
-      );
-    }
-    const facts = { ...gateFacts(d), ...supplied };
-    normativeWorkflow.assertTransition(facts.status, action, facts);
-    const to = normativeWorkflow.resolveTarget(facts.status, action);
-    const { patch, note } = await apply(trx, d);
-    await trx
-      .updateTable('normative_docs')
-      .set({ ...patch, status: to, updated_at: nowOf(ctx) })
-      .where('id', '=', id)
-      .execute();
-    await recordAudit(trx, ctx, {
+  const run = transitionRunner({
+    workflow: normativeWorkflow,
+    load: (trx, key) => lockDoc(trx, key),
+    visible: (actor, d) => normativePolicy.view(actor, d.org_path),
+    isParty: (actor, party, d) => IS_PARTY[party](actor, d.org_path),
+    status: (d) => d.status,
+    facts: (_trx, d) => ({ ...gateFacts(d), ...supplied }),
+    save: async (trx, d, { to, patch, now }) => {
+      await trx
+        .updateTable('normative_docs')
+        .set({ ...(patch as Patch), status: to, updated_at: now })
+        .where('id', '=', d.id)
+        .execute();
+    },
+    audit: (d, c) => ({
       action: 'normative_doc.transitioned',
       entityKind: 'normative_doc',
-      entityId: id,
+      entityId: d.id,
       orgId: d.org_id,
-      data: { action, from: d.status, to, ...(note ? { note } : {}) },
-    });
+      data: { action: c.action, from: c.from, to: c.to, ...(c.summary ? { note: c.summary } : {}) },
+    }),
+  });
+  await run(db, ctx, id, action, async (d, c) => {
+    const { patch, note } = await apply(c.trx, d);
+    return { patch: patch as Record<string, unknown>, summary: note };
   });
 }
 
@@ -187,7 +182,7 @@ const minimumText = () => {
 };
 
 /** The first day an opinion may be given without a reason: the minimum review time counted from submission. */
-export const earliestOpinionOn = (submittedOn: string) => computeDue(LEGALITY_MINIMUM_RULE, submittedOn).due;
+export const earliestOpinionOn = (submittedOn: string) => earliestOpinionOnRule(LEGALITY_MINIMUM_RULE, submittedOn);
 
 /**
  * The written legality opinion (国办发〔2018〕115号). "Unlawful" sends the draft back; nothing goes to deliberation.
@@ -202,7 +197,7 @@ export function recordLegalityOpinion(
   input: z.infer<typeof LegalityOpinionBody>,
   now = nowOf(ctx),
 ) {
-  const action: DocAction = input.outcome === 'unlawful' ? 'fail_legality_review' : 'pass_legality_review';
+  const action: DocAction = sendsBack(input.outcome) ? 'fail_legality_review' : 'pass_legality_review';
   return step(db, ctx, id, action, async (trx, d) => {
     const on = today(now);
     let earlyReason: string | null = null;
