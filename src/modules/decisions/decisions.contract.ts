@@ -72,7 +72,7 @@ export interface ProcedureFlags {
 }
 
 /** The pre-decision stages in statutory order; conditional ones are skipped when their trigger is absent. */
-const PRE_DECISION = [
+export const PRE_DECISION = [
   'drafting',
   'participation',
   'expert_review',

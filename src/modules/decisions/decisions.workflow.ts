@@ -3,6 +3,7 @@ import { defineWorkflow, type Workflow } from '../../platform/workflow/index.js'
 import {
   ADJUSTMENT_RERUN,
   type AdjustableStage,
+  PRE_DECISION,
   type DecisionStatus,
   type ProcedureFlags,
   requiredStages,
@@ -11,17 +12,8 @@ import {
   triggeredStages,
 } from './decisions.contract.js';
 
-export {
-  ADJUSTABLE_STAGES,
-  ADJUSTMENT_RERUN,
-  type AdjustableStage,
-  type DecisionStatus,
-  type ProcedureFlags,
-  requiredStages,
-  STATUSES,
-  STATUS_LABELS,
-  triggeredStages,
-} from './decisions.contract.js';
+// The procedure's vocabulary lives in the contract (shared with the web app); the workflow re-exports it.
+export * from './decisions.contract.js';
 
 /**
  * The procedure of a major administrative decision, declared once with the workflow kernel
@@ -56,17 +48,8 @@ const after = (s: DecisionStatus): DecisionStatus[] => {
   return order.slice(order.indexOf(s as (typeof order)[number]) + 1);
 };
 
-const PRE_DECIDED: DecisionStatus[] = [
-  'proposed',
-  'drafting',
-  'participation',
-  'expert_review',
-  'risk_assessment',
-  'legality_review',
-  'collective_discussion',
-  'party_report',
-  'publication',
-];
+/** Every stage before the decision is carried out: a decision may be withdrawn until it is published. */
+const PRE_DECIDED: DecisionStatus[] = ['proposed', ...PRE_DECISION.filter((x) => x !== 'executing')];
 
 export const decisionWorkflow: Workflow<DecisionStatus, DecisionAction, DecisionParty, DecisionFacts> = defineWorkflow<
   DecisionStatus,
