@@ -46,6 +46,7 @@ import * as S from './decisions.schemas.js';
 import { catalogStats, listCatalogs, monthlySupervision } from './decisions.queries.js';
 import { exportArchiveZip } from './export/archive-zip.js';
 import { catalogDocx } from './export/catalog-docx.js';
+import { nowOf } from '../../platform/clock.js';
 
 type Cmd = (db: Db, ctx: RequestCtx, id: string, body: never) => Promise<unknown>;
 
@@ -103,10 +104,10 @@ const STEPS: { path: string; summary: string; body: z.ZodType; run: Cmd }[] = [
   { path: 'withdraw', summary: '撤回决策事项', body: S.ReasonBody, run: withdrawDecision as Cmd },
 ];
 
-async function detail(db: Db, actor: Actor, id: string) {
+async function detail(db: Db, actor: Actor, id: string, now: Date) {
   const d = await loadDecision(db, id);
   if (!d || !decisionsPolicy.view(actor, d.orgs)) throw notFound('决策事项');
-  return presentDecision(db, d, actor, today());
+  return presentDecision(db, d, actor, today(now));
 }
 
 export function decisionRoutes(app: FastifyInstance, { db }: AppDeps): void {
@@ -194,7 +195,7 @@ export function decisionRoutes(app: FastifyInstance, { db }: AppDeps): void {
         ...errorResponses,
       },
     },
-    handler: async (req) => catalogStats(db, requireActor(req), req.params.id, today()),
+    handler: async (req) => catalogStats(db, requireActor(req), req.params.id, today(nowOf(req.ctx))),
   });
   r.get('/api/decisions/catalogs/:id/docx', {
     schema: { tags, summary: '目录公文（DOCX）', params: UuidParam },
@@ -226,7 +227,7 @@ export function decisionRoutes(app: FastifyInstance, { db }: AppDeps): void {
       if (req.query.status) q = q.where('status', '=', req.query.status);
       if (req.query.q) q = q.where('title', 'like', `%${req.query.q.replace(/[%_\\]/g, '\\$&')}%`);
       const ids = await q.limit(500).execute();
-      const t = today();
+      const t = today(nowOf(req.ctx));
       const items = [];
       for (const { id } of ids) items.push(summaryOf((await loadDecision(db, id))!, t));
       return { items };
@@ -239,7 +240,7 @@ export function decisionRoutes(app: FastifyInstance, { db }: AppDeps): void {
       params: UuidParam,
       response: { 200: DecisionDetailDto, ...errorResponses },
     },
-    handler: async (req) => detail(db, requireActor(req), req.params.id),
+    handler: async (req) => detail(db, requireActor(req), req.params.id, nowOf(req.ctx)),
   });
   r.post('/api/decisions/items/:id/assessment', {
     schema: {
@@ -266,7 +267,7 @@ export function decisionRoutes(app: FastifyInstance, { db }: AppDeps): void {
     handler: async (req) => {
       const actor = requireActor(req);
       await adjustPlannedDate(db, req.ctx, req.params.id, req.body);
-      return detail(db, actor, req.params.id);
+      return detail(db, actor, req.params.id, nowOf(req.ctx));
     },
   });
   for (const s of STEPS) {
@@ -281,7 +282,7 @@ export function decisionRoutes(app: FastifyInstance, { db }: AppDeps): void {
       handler: async (req) => {
         const actor = requireActor(req);
         await s.run(db, req.ctx, req.params.id, req.body as never);
-        return detail(db, actor, req.params.id);
+        return detail(db, actor, req.params.id, nowOf(req.ctx));
       },
     });
   }
@@ -378,7 +379,7 @@ export function decisionRoutes(app: FastifyInstance, { db }: AppDeps): void {
       const actor = requireActor(req);
       if (!decisionsPolicy.viewMonthlySupervision(actor))
         throw new AppError('forbidden', '月月督视图供依法治区办、司法局和区领导使用。');
-      return monthlySupervision(db, actor, today(), req.query.year);
+      return monthlySupervision(db, actor, today(nowOf(req.ctx)), req.query.year);
     },
   });
 }

@@ -14,6 +14,7 @@ import { catalogDueOn, catalogEntries, catalogTitle, countsOf, entriesHash, pars
 import { filingPeriodText, publishedIn, ratesByUnit } from './normative.filing-stats.js';
 import { normativePolicy } from './normative.policy.js';
 import type { CatalogEntries } from './normative.tables.js';
+import { nowOf } from '../../platform/clock.js';
 
 const catalogRows = (db: Executor) =>
   db
@@ -89,7 +90,7 @@ export function normativeAnnualRoutes(app: FastifyInstance, { db }: AppDeps): vo
           )
         : [];
       const dueOn = catalogDueOn(year);
-      const t = today();
+      const t = today(nowOf(req.ctx));
       return {
         year,
         dueOn,

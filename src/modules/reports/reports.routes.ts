@@ -26,6 +26,7 @@ import {
 } from './reports.schemas.js';
 import { ABILITY_ACTION, compareReports, defaultRecipient } from './reports.compare.js';
 import { reportWorkflow, STATUS_ZH } from './reports.workflow.js';
+import { nowOf } from '../../platform/clock.js';
 
 export function reportRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps;
@@ -150,7 +151,7 @@ export function reportRoutes(app: FastifyInstance, deps: AppDeps): void {
         throw new AppError('unprocessable', '内设科室不单独编写年度报告，请选择所属单位', { field: 'orgId' });
       if (!hasAnyRole(actor, ['liaison', 'principal_head', 'staff'], org.path) && !hasRole(actor, 'coordinator'))
         throw new AppError('forbidden', '只有本单位法治联络员、主要负责人、工作人员或依法治区办可以起草年度报告。');
-      const thisYear = Number(today().slice(0, 4));
+      const thisYear = Number(today(nowOf(req.ctx)).slice(0, 4));
       if (req.body.year > thisYear)
         throw new AppError('unprocessable', `不能起草${req.body.year}年度的报告：该年度尚未开始`, { field: 'year' });
       const { id } = await draftReport(db, req.ctx, req.body, deps.modules);
