@@ -2,13 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   type DecisionAction,
-  type DecisionStatus,
   decisionWorkflow as wf,
-  STATUSES,
 } from '../../src/modules/decisions/decisions.workflow.js';
 import { addWorkingDays, today } from '../../src/platform/calendar/index.js';
 import { createTestApp, type Session, type TestApp } from '../helpers/app.js';
-import { type RefusalCase, refusalMatrix } from '../helpers/refusals.js';
+import { type RefusalCase, refusalMatrix, wrongStates } from '../helpers/refusals.js';
 import { type DecisionFactoryOptions, type MadeDecision, makeDecision } from '../factories/decisions.js';
 
 /**
@@ -183,16 +181,6 @@ const ROUTES: Record<DecisionAction, RouteSpec[] | 'no HTTP route'> = {
   withdraw: [{ path: 'withdraw', payload: () => reason, ...BODY }],
 };
 
-/** Out of order both ways: the nearest status before the action's first and after its last starting status. */
-function wrongStates(a: DecisionAction): DecisionStatus[] {
-  const from = wf.actions[a].from;
-  const idx = from.map((s) => STATUSES.indexOf(s));
-  const lo = Math.min(...idx);
-  const hi = Math.max(...idx);
-  const before = [...STATUSES.slice(0, lo)].reverse().find((s) => !wf.allows(s, a));
-  const afterS = STATUSES.slice(hi + 1).find((s) => !wf.allows(s, a));
-  return [before, afterS].filter((s): s is DecisionStatus => s !== undefined);
-}
 
 interface Case {
   name: string;
@@ -217,7 +205,7 @@ function matrixCases(): Case[] {
     for (const r of routes) {
       const ready: DecisionFactoryOptions = { status: wf.actions[a].from[0], ...r.ready };
       const base = { path: r.path, payload: r.payload };
-      for (const s of wrongStates(a))
+      for (const s of wrongStates(wf, a))
         out.push({
           ...base,
           name: `${a} via ${r.path}: from '${s}' (out of order) → 409`,
@@ -244,7 +232,7 @@ function matrixCases(): Case[] {
           message: label,
         });
         // Not a party and out of order as well: the party is checked first (403, not 409).
-        for (const s of wrongStates(a).slice(0, 1))
+        for (const s of wrongStates(wf, a).slice(0, 1))
           out.push({
             ...base,
             name: `${a} via ${r.path}: by ${who} (not a party) from '${s}' (also out of order) → 403`,

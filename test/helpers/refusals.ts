@@ -54,3 +54,17 @@ export async function refusalMatrix(t: TestApp, cases: readonly RefusalCase[], o
     if (opts.snapshot) assert.deepEqual(await opts.snapshot(), snap, `${c.name}: the entity is unchanged`);
   }
 }
+
+/**
+ * The statuses a refusal matrix tries an action from "out of order": the nearest status before the action's first
+ * starting status and the nearest after its last one (in declaration order) that the table does not allow.
+ */
+export function wrongStates<S extends string, A extends string>(
+  wf: { statuses: readonly S[]; actions: Record<A, { from: readonly S[] }>; allows(s: S, a: A): boolean },
+  a: A,
+): S[] {
+  const idx = wf.actions[a].from.map((s) => wf.statuses.indexOf(s));
+  const before = [...wf.statuses.slice(0, Math.min(...idx))].reverse().find((s) => !wf.allows(s, a));
+  const after = wf.statuses.slice(Math.max(...idx) + 1).find((s) => !wf.allows(s, a));
+  return [before, after].filter((s): s is S => s !== undefined);
+}

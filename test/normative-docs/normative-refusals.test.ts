@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  DOC_STATUSES,
   type DocAction,
-  type DocStatus,
   normativeWorkflow as wf,
 } from '../../src/modules/normative-docs/normative.workflow.js';
 import { addCalendarDays, today } from '../../src/platform/calendar/index.js';
 import { createTestApp, type Session, type TestApp } from '../helpers/app.js';
-import { type RefusalCase, refusalMatrix } from '../helpers/refusals.js';
+import { type RefusalCase, refusalMatrix, wrongStates } from '../helpers/refusals.js';
 import {
   type MadeNormativeDoc,
   makeNormativeDoc,
@@ -91,12 +89,6 @@ const ROUTES: Record<DocAction, RouteSpec[] | 'no HTTP route'> = {
   repeal: [{ path: 'repeal', payload: () => ({ reason: '上位法已修改，予以废止' }), ...MANAGE }],
 };
 
-function wrongStates(a: DocAction): DocStatus[] {
-  const idx = wf.actions[a].from.map((s) => DOC_STATUSES.indexOf(s));
-  const before = [...DOC_STATUSES.slice(0, Math.min(...idx))].reverse().find((s) => !wf.allows(s, a));
-  const afterS = DOC_STATUSES.slice(Math.max(...idx) + 1).find((s) => !wf.allows(s, a));
-  return [before, afterS].filter((s): s is DocStatus => s !== undefined);
-}
 
 interface Case {
   name: string;
@@ -120,7 +112,7 @@ function matrixCases(): Case[] {
     for (const r of routes) {
       const ready: NormativeDocFactoryOptions = { status: wf.actions[a].from[0], ...r.ready };
       const base = { path: r.path, payload: r.payload };
-      for (const s of wrongStates(a))
+      for (const s of wrongStates(wf, a))
         out.push({
           ...base,
           name: `${a} via ${r.path}: from '${s}' (out of order) → 409`,
@@ -147,7 +139,7 @@ function matrixCases(): Case[] {
           message: /权限|合法性审查机构/,
         });
         // Not a party and out of order as well: the party is checked first (403, not 409).
-        for (const s of wrongStates(a).slice(0, 1))
+        for (const s of wrongStates(wf, a).slice(0, 1))
           out.push({
             ...base,
             name: `${a} via ${r.path}: by ${who} (not a party) from '${s}' (also out of order) → 403`,

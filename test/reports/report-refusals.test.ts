@@ -4,7 +4,7 @@ import type { ReportStatus } from '../../src/modules/reports/reports.tables.js';
 import { type ReportAction, reportWorkflow as wf } from '../../src/modules/reports/reports.workflow.js';
 import { today } from '../../src/platform/calendar/index.js';
 import { createTestApp, type Session, type TestApp } from '../helpers/app.js';
-import { type RefusalCase, refusalMatrix } from '../helpers/refusals.js';
+import { type RefusalCase, refusalMatrix, wrongStates } from '../helpers/refusals.js';
 import { type MadeReport, makeReport, type ReportFactoryOptions } from '../factories/reports.js';
 
 /**
@@ -68,13 +68,7 @@ const ROUTES: Record<ReportAction, RouteSpec[] | 'no HTTP route'> = {
   publish: [{ method: 'POST', path: '/publish', as: 'co', notParty: ['liaison', 'staff'] }],
 };
 
-const STATUSES = wf.statuses as readonly ReportStatus[];
-function wrongStates(a: ReportAction): ReportStatus[] {
-  const idx = wf.actions[a].from.map((s) => STATUSES.indexOf(s));
-  const before = [...STATUSES.slice(0, Math.min(...idx))].reverse().find((s) => !wf.allows(s, a));
-  const afterS = STATUSES.slice(Math.max(...idx) + 1).find((s) => !wf.allows(s, a));
-  return [before, afterS].filter((s): s is ReportStatus => s !== undefined);
-}
+const _STATUSES = wf.statuses as readonly ReportStatus[];
 
 interface Case {
   name: string;
@@ -99,7 +93,7 @@ function matrixCases(): (Case & { action: ReportAction })[] {
       const base = { action: a, method: r.method, path: r.path, payload: r.payload };
       const ready: ReportFactoryOptions = { status: wf.actions[a].from[0] };
       const n = `${a} via ${routeName(r)}`;
-      const wrong = wrongStates(a);
+      const wrong = wrongStates(wf, a);
       for (const s of wrong)
         out.push({
           ...base,
