@@ -39,7 +39,7 @@ export interface ModuleManifest {
   /** Figures this module computes from its own records, for indicators and the annual report. */
   indicators?: IndicatorDef[];
   /** The module's part of the annual report: which figures it states and the paragraphs that state them. */
-  report?: ReportContribution;
+  report?: ReportContribution[];
   /** Deadline kinds (entity kinds) whose due dates and traces the portal may show. */
   publicDeadlineKinds?: { kind: string; opts?: PublicDeadlineKind }[];
   /** The procedures this module declares with the workflow kernel (state tables in docs, exhaustive tests). */
@@ -105,36 +105,44 @@ export interface IndicatorDef {
   ): Promise<{ value: number | null; records: IndicatorRecord[]; /** the query in words, for provenance */ basis: string }>;
 }
 
-/** A figure as the report assembler hands it to a paragraph writer. */
+/** A figure as the report assembler hands it to a paragraph writer (computed when the draft was taken). */
 export interface ReportFigure {
   code: string;
   label: string;
   unit: string;
+  /** The year the figure is computed for. */
+  year?: number;
   value: number | null;
   status: 'computed' | 'absent' | 'error';
+  /** The query in words; some paragraphs quote it (the clean-up result). */
   basis: string;
-  /** Year offset from the report year (0 = the year reported on). */
-  offset: number;
-  /** Link that re-runs the figure's query. */
-  query: string;
+  recordCount: number;
 }
 
-/** What a paragraph writer reads: the figures the module asked for, by code and year offset. */
+/** What a paragraph writer reads: the figures of the draft by code and year offset, and the report's unit. */
 export interface ReportInput {
   year: number;
-  orgId: string;
+  /** The unit whose subtree is counted; null for the whole government. */
+  scope: string | null;
+  orgName: string;
   isGovernment: boolean;
+  /** The drafting day (Beijing date), from the injected clock. */
+  today: string;
+  /** For what a figure cannot carry (the titles of the plan items still open); read-only. */
+  db: Db;
   figure(code: string, offset?: number): ReportFigure | undefined;
 }
 
-/** A module's part of the annual report. */
+/** The report sections modules write into; (三) the head's duty and (五) other matters are the unit's own words. */
+export type ReportSection = 'measures' | 'shortcomings' | 'nextYear';
+
+/** One of a module's parts of the annual report. */
 export interface ReportContribution {
-  /** Figures it states, with their year offsets (0 when omitted), in the order they are computed. */
+  /** Figures it states, with their year offsets (0 when omitted); the draft computes and keeps them. */
   figures: { code: string; offset?: number }[];
-  /** Which report section the paragraphs go to (the five required contents of the report). */
-  section: 'measures' | 'shortcomings' | 'headDuty' | 'nextYear' | 'other';
-  /** Order among the modules writing to the same section (lower first). */
+  section: ReportSection;
+  /** Order among all contributions to the same section (lower first). */
   order: number;
-  /** Paragraphs, each a sentence built only from the figures above; null when it has nothing to say. */
-  paragraphs: (input: ReportInput) => (string | null)[];
+  /** Sentences built only from the figures (and, for open plan items, the record); null when there is nothing to say. */
+  paragraphs: (input: ReportInput) => (string | null)[] | Promise<(string | null)[]>;
 }

@@ -8,6 +8,7 @@ import { registerDecisionRecordSources } from './decisions.records.js';
 import { decisionRoutes } from './decisions.routes.js';
 import './decisions.tables.js';
 import { decisionWorkflow } from './decisions.workflow.js';
+import { decisionsReport } from './decisions.report.js';
 
 /** Major administrative decisions (重大行政决策): catalogs, the statutory procedure, participation, archive. */
 export const decisionsModule: ModuleManifest = {
@@ -28,6 +29,7 @@ export const decisionsModule: ModuleManifest = {
   },
   seedDemo: async ({ db }) => seedDecisionsDemo(db),
   indicators: decisionIndicators,
+  report: decisionsReport,
   workflows: [decisionWorkflow],
   records: {
     decision: { link: (r) => `/admin/decisions/items/${r.id}`, api: (r) => `/api/decisions/items/${r.id}` },

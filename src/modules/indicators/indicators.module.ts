@@ -4,6 +4,7 @@ import { indicatorTrendRoutes } from './indicators.trend.js';
 import { platformIndicators } from './indicators.platform.js';
 import { loadDefaultTree } from './indicators.service.js';
 import { systemCtx } from '../../platform/access/actor.js';
+import { indicatorsReport } from './indicators.report.js';
 
 /** The indicator system: a configurable tree whose leaves are computed by modules or entered with evidence. */
 export const indicatorsModule: ModuleManifest = {
@@ -14,6 +15,7 @@ export const indicatorsModule: ModuleManifest = {
     indicatorTrendRoutes(app, deps);
   },
   indicators: platformIndicators,
+  report: indicatorsReport,
   seedDemo: async ({ db }) => {
     await loadDefaultTree(db, systemCtx('seed'));
   },

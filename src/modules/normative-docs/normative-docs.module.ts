@@ -8,6 +8,7 @@ import { normativeIndicators } from './normative.indicators.js';
 import { normativePublicRoutes } from './normative.public-routes.js';
 import { normativeRoutes } from './normative.routes.js';
 import { normativeWorkflow } from './normative.workflow.js';
+import { normativeReport } from './normative.report.js';
 
 export const NORMATIVE_SWEEP_JOB = 'normative.validity-sweep';
 
@@ -36,6 +37,7 @@ export const normativeDocsModule: ModuleManifest = {
   ],
   seedDemo: async ({ db }) => seedNormativeDemo(db),
   indicators: normativeIndicators,
+  report: normativeReport,
   workflows: [normativeWorkflow],
   records: {
     normative_doc: { link: (r) => `/admin/normative-docs/${r.id}`, api: (r) => `/api/normative-docs/${r.id}` },

@@ -5,6 +5,7 @@ import { planIndicators } from './plan.indicators.js';
 import { planRoutes } from './plan.routes.js';
 import { seedPlanDemo } from './plan.seed.js';
 import { inspectionTargetWorkflow, inspectionWorkflow, orderWorkflow } from './inspection.workflow.js';
+import { planReport } from './plan.report.js';
 
 /** Implementation plans, task decomposition, progress, escalation and government inspection (督查). */
 export const planModule: ModuleManifest = {
@@ -26,6 +27,7 @@ export const planModule: ModuleManifest = {
   ],
   seedDemo: seedPlanDemo,
   indicators: planIndicators,
+  report: planReport,
   workflows: [inspectionWorkflow, inspectionTargetWorkflow, orderWorkflow],
   doc: 'docs/modules/plan-and-reports.md',
   records: { plan_task: { link: (r) => `/admin/plan/tasks/${r.id}`, api: (r) => `/api/plan/tasks/${r.id}` } },

@@ -7,6 +7,7 @@ import { reportIndicators } from './reports.indicators.js';
 import { reportRoutes } from './reports.routes.js';
 import { reportWorkflow } from './reports.workflow.js';
 import { demoActor } from '../../platform/seed/demo.js';
+import { reportsReport } from './reports.report.js';
 
 /** Annual rule-of-law-government reports: drafted from the record, approved, submitted, published. */
 export const reportsModule: ModuleManifest = {
@@ -14,6 +15,7 @@ export const reportsModule: ModuleManifest = {
   label: '法治政府建设年度报告',
   routes: reportRoutes,
   indicators: reportIndicators,
+  report: reportsReport,
   workflows: [reportWorkflow],
   doc: 'docs/modules/plan-and-reports.md',
   records: { annual_report: { link: (r) => `/admin/reports/${r.id}`, api: (r) => `/api/reports/${r.id}` } },

@@ -4,6 +4,7 @@ import { deadlineRoutes } from './deadlines.routes.js';
 import { loadCalendar, refreshCalendarIfChanged } from './store.js';
 import { runDeadlineSweep, sweepSettingsFromEnv } from './sweep.js';
 import { REFRESH_JOB, SWEEP_INTERVAL_MS, SWEEP_JOB, calendarRefreshIntervalMs } from './sweep-lease.js';
+import { calendarReport } from './calendar.report.js';
 
 export { REFRESH_JOB, SWEEP_JOB, calendarRefreshIntervalMs, sweepWithLease } from './sweep-lease.js';
 
@@ -11,6 +12,7 @@ export { REFRESH_JOB, SWEEP_JOB, calendarRefreshIntervalMs, sweepWithLease } fro
 export const calendarModule: ModuleManifest = {
   name: 'calendar',
   label: '法定期限',
+  report: calendarReport,
   records: {
     // Deadlines are listed per entity: the workbench link carries entityKind and entityId.
     deadline: {

@@ -29,7 +29,7 @@ export async function draftReport(
   if (!org) throw notFound('单位');
   const scope = org.parent_id === null ? null : org.id;
   const snap = await snapshotFigures(db, input.year, scope, org.id, modules);
-  const sections = await prefillSections(db, input.year, scope, org.name, snap.figures);
+  const sections = await prefillSections(db, input.year, scope, org.name, snap.figures, modules, nowOf(ctx));
   return db.transaction().execute(async (trx) => {
     const dup = await trx
       .selectFrom('annual_reports')
