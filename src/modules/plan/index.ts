@@ -1,3 +1,3 @@
-/** The plan module's public face: the manifest, and a plan with its items for the leaders' dashboard. */
+/** The plan module's public face: the manifest, and its part of the leaders' dashboard. */
 export { planModule } from './plan.module.js';
-export { planDetail } from './plan.repo.js';
+export { planOverview } from './plan.overview.js';

@@ -170,7 +170,7 @@ export function reportRoutes(app: FastifyInstance, deps: AppDeps): void {
         ...errorResponses,
       },
     },
-    handler: async (req) => dashboard(db, requireActor(req), req.query.year),
+    handler: async (req) => dashboard(db, requireActor(req), req.query.year, nowOf(req.ctx)),
   });
 
   r.get('/api/reports/:id', {
