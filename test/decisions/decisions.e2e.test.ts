@@ -22,7 +22,12 @@ async function pick(page: Page, id: string, text: string, type = false) {
   if (type) await page.keyboard.type(text);
   const dropdown = page.locator(`.ant-select-dropdown:has([id="${id}_list"])`);
   await dropdown.locator('.ant-select-item-option', { hasText: text }).first().click();
-  await dropdown.waitFor({ state: 'hidden' });
+  // On a loaded machine a searchable select may keep its list open after the pick (the list re-renders under the
+  // pointer): the value is chosen, so close the list as a user would, with Escape.
+  await dropdown.waitFor({ state: 'hidden', timeout: 10_000 }).catch(async () => {
+    await page.keyboard.press('Escape');
+    await dropdown.waitFor({ state: 'hidden' });
+  });
 }
 
 /** Opens a procedure step on the item page, fills it, submits it and waits for the server's confirmation. */
