@@ -120,5 +120,10 @@ export async function choose(page: Page, label: string, option: string): Promise
   await page.getByLabel(label, { exact: true }).click();
   const dropdown = page.locator('.ant-select-dropdown:visible');
   await dropdown.getByText(option, { exact: true }).click();
-  await dropdown.waitFor({ state: 'hidden' });
+  // On a loaded machine the list may stay open after the pick (it re-renders under the pointer): the value is
+  // chosen, so close the list as a user would, with Escape.
+  await dropdown.waitFor({ state: 'hidden', timeout: 10_000 }).catch(async () => {
+    await page.keyboard.press('Escape');
+    await dropdown.waitFor({ state: 'hidden' });
+  });
 }
