@@ -25,7 +25,7 @@ async function pick(page: Page, id: string, text: string, type = false) {
   // On a loaded machine a searchable select may keep its list open after the pick (the list re-renders under the
   // pointer): the value is chosen, so close the list as a user would, with Escape.
   await dropdown.waitFor({ state: 'hidden', timeout: 10_000 }).catch(async () => {
-    await page.keyboard.press('Escape');
+    if (await dropdown.isVisible()) await page.keyboard.press('Escape');
     await dropdown.waitFor({ state: 'hidden' });
   });
 }

@@ -123,7 +123,7 @@ export async function choose(page: Page, label: string, option: string): Promise
   // On a loaded machine the list may stay open after the pick (it re-renders under the pointer): the value is
   // chosen, so close the list as a user would, with Escape.
   await dropdown.waitFor({ state: 'hidden', timeout: 10_000 }).catch(async () => {
-    await page.keyboard.press('Escape');
+    if (await dropdown.isVisible()) await page.keyboard.press('Escape');
     await dropdown.waitFor({ state: 'hidden' });
   });
 }
