@@ -109,7 +109,8 @@ describe('browser: a liaison takes a draft to publication in the workbench; citi
     await choose(p, '处理结果', '采纳');
     await p.getByLabel('理由（至少 4 个字）', { exact: true }).fill('已在第三条增加周末检定安排。');
     await p.getByRole('button', { name: '提交' }).click();
-    await p.getByText('已在第三条增加周末检定安排。').waitFor();
+    // In the comments table (the form's own text may still be on screen while its dialog closes).
+    await p.locator('td').getByText('已在第三条增加周末检定安排。').waitFor();
     await p.getByRole('button', { name: '结束征求意见' }).click();
     await p.getByRole('button', { name: '提交' }).click();
     // The adoption statement is compiled from the dispositions, not typed.
