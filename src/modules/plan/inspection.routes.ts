@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Actor } from '../../platform/access/actor.js';
+import type { Actor, RequestCtx } from '../../platform/access/actor.js';
 import { canSeeOrg, hasAnyRole, visibleOrgIds } from '../../platform/access/scope.js';
 import { requireActor } from '../../platform/auth/plugin.js';
 import type { Db } from '../../platform/db/engine.js';
@@ -266,96 +266,75 @@ export function inspectionRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   });
 
-  r.post('/api/plan/inspections/:id/start', {
-    schema: {
-      tags,
-      summary: '开始督查（方案经批准后）',
-      params: UuidParam,
-      response: { 200: Ok, ...errorResponses },
-    },
-    handler: async (req) => {
-      await manage(requireActor(req), req.params.id);
-      await cmd.startInspection(db, req.ctx, req.params.id);
-      return { ok: true as const };
-    },
-  });
-
-  r.post('/api/plan/inspections/:id/conclusions', {
-    schema: {
-      tags,
+  /**
+   * One inspection step per route: who takes it (the inspection office, or the inspected unit named in the body),
+   * then the command. 404 for what the actor may not see and 403 for the wrong party come first (ADR 0004).
+   */
+  const steps: {
+    path: string;
+    summary: string;
+    body?: z.ZodType;
+    by: 'office' | 'unit';
+    run: (ctx: RequestCtx, id: string, body: never) => Promise<unknown>;
+  }[] = [
+    { path: 'start', summary: '开始督查（方案经批准后）', by: 'office', run: (ctx, id) => cmd.startInspection(db, ctx, id) },
+    {
+      path: 'conclusions',
       summary: '送达督查结论',
-      params: UuidParam,
       body: z.strictObject({ orgId: z.uuid(), conclusion: text('督查结论'), servedOn: date }),
-      response: { 200: Ok, ...errorResponses },
+      by: 'office',
+      run: (ctx, id, b) => cmd.serveConclusion(db, ctx, id, b),
     },
-    handler: async (req) => {
-      await manage(requireActor(req), req.params.id);
-      await cmd.serveConclusion(db, req.ctx, req.params.id, req.body);
-      return { ok: true as const };
-    },
-  });
-
-  r.post('/api/plan/inspections/:id/reexamination', {
-    schema: {
-      tags,
+    {
+      path: 'reexamination',
       summary: '申请复核督查结论（收到结论之日起30日内）',
-      params: UuidParam,
       body: z.strictObject({ orgId: z.uuid(), reason: text('申请复核的理由'), requestedOn: date }),
-      response: { 200: z.object({ decisionDue: z.string() }), ...errorResponses },
+      by: 'unit',
+      run: (ctx, id, b) => cmd.requestReexamination(db, ctx, id, b),
     },
-    handler: async (req) => {
-      await assertUnit(db, requireActor(req), req.body.orgId);
-      return cmd.requestReexamination(db, req.ctx, req.params.id, req.body);
-    },
-  });
-
-  r.post('/api/plan/inspections/:id/reexamination/decision', {
-    schema: {
-      tags,
+    {
+      path: 'reexamination/decision',
       summary: '作出复核决定（30日内）',
-      params: UuidParam,
       body: z.strictObject({
         orgId: z.uuid(),
         outcome: z.enum(['upheld', 'changed']),
         decision: text('复核决定'),
         decidedOn: date,
       }),
-      response: { 200: Ok, ...errorResponses },
+      by: 'office',
+      run: (ctx, id, b) => cmd.decideReexamination(db, ctx, id, b),
     },
-    handler: async (req) => {
-      await manage(requireActor(req), req.params.id);
-      await cmd.decideReexamination(db, req.ctx, req.params.id, req.body);
-      return { ok: true as const };
-    },
-  });
-
-  r.post('/api/plan/inspections/:id/rectification', {
-    schema: {
-      tags,
+    {
+      path: 'rectification',
       summary: '报送整改情况',
-      params: UuidParam,
       body: z.strictObject({ orgId: z.uuid(), report: text('整改情况'), on: date }),
-      response: { 200: Ok, ...errorResponses },
+      by: 'unit',
+      run: (ctx, id, b) => cmd.submitRectification(db, ctx, id, b),
     },
-    handler: async (req) => {
-      await assertUnit(db, requireActor(req), req.body.orgId);
-      await cmd.submitRectification(db, req.ctx, req.params.id, req.body);
-      return { ok: true as const };
-    },
-  });
-
-  r.post('/api/plan/inspections/:id/verification', {
-    schema: {
-      tags,
+    {
+      path: 'verification',
       summary: '核查整改情况',
-      params: UuidParam,
       body: z.strictObject({ orgId: z.uuid(), accepted: z.boolean(), note: text('核查意见', 2), on: date }),
-      response: { 200: Ok, ...errorResponses },
+      by: 'office',
+      run: (ctx, id, b) => cmd.verifyRectification(db, ctx, id, b),
     },
-    handler: async (req) => {
-      await manage(requireActor(req), req.params.id);
-      await cmd.verifyRectification(db, req.ctx, req.params.id, req.body);
-      return { ok: true as const };
-    },
-  });
+  ];
+  for (const s of steps)
+    r.post(`/api/plan/inspections/:id/${s.path}`, {
+      schema: {
+        tags,
+        summary: s.summary,
+        params: UuidParam,
+        ...(s.body ? { body: s.body } : {}),
+        // A re-examination request answers with the date its decision is due (Art 17: within 30 days).
+        response: { 200: s.path === 'reexamination' ? z.object({ decisionDue: z.string() }) : Ok, ...errorResponses },
+      },
+      handler: async (req) => {
+        const actor = requireActor(req);
+        if (s.by === 'office') await manage(actor, req.params.id);
+        else await assertUnit(db, actor, (req.body as { orgId: string }).orgId);
+        const res = await s.run(req.ctx, req.params.id, req.body as never);
+        return (s.path === 'reexamination' ? res : { ok: true as const }) as { ok: true } | { decisionDue: string };
+      },
+    });
 }
