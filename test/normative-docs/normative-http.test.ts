@@ -136,13 +136,24 @@ describe('normative documents over HTTP: issuing bodies, every gate, publication
     const undisposed = await post(liaison, `/${docId}/comment/finish`, {});
     assert.equal(undisposed.statusCode, 422, 'every comment is disposed of before the period is closed');
     assert.deepEqual(undisposed.json().details.undisposed, ['GF20261012-0000000001']);
-    const dispose = (s: Session | null, payload: object) =>
-      post(s, `/${docId}/comments/${c.id}/disposition`, payload);
+    const dispose = (s: Session | null, payload: object) => post(s, `/${docId}/comments/${c.id}/disposition`, payload);
     const other = await dispose(liaison2, { disposition: 'adopted', reason: '意见已吸收' });
     assert.equal(other.statusCode, 404, other.body);
-    assert.equal((await dispose(reviewer, { disposition: 'adopted', reason: '意见已吸收' })).statusCode, 403, 'not the drafting unit');
+    assert.equal(
+      (await dispose(reviewer, { disposition: 'adopted', reason: '意见已吸收' })).statusCode,
+      403,
+      'not the drafting unit',
+    );
     assert.equal((await dispose(liaison, { disposition: 'adopted' })).statusCode, 400, 'reason missing');
-    assert.equal((await dispose(liaison, { disposition: 'partly_adopted', reason: '办理时限已在第五条明确' })).statusCode, 200);
+    assert.equal(
+      (await dispose(liaison, { disposition: 'partly_adopted', reason: '办理时限已在第五条明确' })).statusCode,
+      200,
+    );
+    const disposed = (await auditFor(t.db, 'normative_doc', docId)).filter(
+      (e) => e.action === 'normative_doc.comment_disposed',
+    );
+    assert.equal(disposed.length, 1, 'the disposition is audited');
+    assert.equal((disposed[0].data as { receiptNo: string }).receiptNo, 'GF20261012-0000000001');
     const noStatement = await post(liaison, `/${docId}/comment/finish`, { offlineCount: 2 });
     assert.equal(noStatement.statusCode, 422);
     assert.equal(noStatement.json().details.field, 'offlineStatement');
@@ -159,7 +170,10 @@ describe('normative documents over HTTP: issuing bodies, every gate, publication
       .executeTakeFirstOrThrow();
     assert.equal(doc.comment_count, 3);
     assert.match(doc.comment_disposition_report ?? '', /收到有效意见1条，采纳0条，部分采纳1条，不予采纳0条/);
-    assert.match(doc.comment_disposition_report ?? '', /建议明确补贴申请的办理时限。——部分采纳，理由：办理时限已在第五条明确/);
+    assert.match(
+      doc.comment_disposition_report ?? '',
+      /建议明确补贴申请的办理时限。——部分采纳，理由：办理时限已在第五条明确/,
+    );
     assert.match(doc.comment_disposition_report ?? '', /其他渠道收到意见2条：来信2件，均已采纳。/);
     assert.equal(
       (await dispose(liaison, { disposition: 'adopted', reason: '改为采纳' })).statusCode,

@@ -120,6 +120,18 @@ describe('government inspection (政府督查工作条例)', () => {
     });
     assert.equal(again.statusCode, 200, again.body);
     assert.equal((await feedback(coord, { accept: true })).statusCode, 200);
+    const events = (await auditFor(t.db, 'inspection', id)).map((e) => e.action);
+    assert.deepEqual(
+      events.filter((e) => e.startsWith('inspection.order_')),
+      [
+        'inspection.order_issued',
+        'inspection.order_answered',
+        'inspection.order_sent_back',
+        'inspection.order_answered',
+        'inspection.order_accepted',
+      ],
+      'every act on the order is audited',
+    );
     const closedOrder = (await t.call(coord, { method: 'GET', url: `/api/plan/inspections/${id}` }))
       .json()
       .orders.find((x: { id: string }) => x.id === o.json().id);
