@@ -15,3 +15,40 @@ const ORG_KIND_VOCAB = vocabulary({
 export const ORG_KIND_LABELS = ORG_KIND_VOCAB.labels;
 export const ORG_KINDS = ORG_KIND_VOCAB.values;
 export type OrgKindCode = (typeof ORG_KINDS)[number];
+
+/**
+ * The organisation and user records as the API returns them. The server's response schemas are typed against
+ * these (identity.schemas.ts), so the workbench's types cannot drift from what the server sends.
+ */
+export interface OrgDto {
+  id: string;
+  parentId: string | null;
+  name: string;
+  shortName: string | null;
+  kind: OrgKindCode;
+  code: string | null;
+  active: boolean;
+  sortOrder: number;
+}
+
+export interface GrantDto {
+  /** A role code (platform/access/actor.ts ROLES). */
+  role: string;
+  orgId: string;
+  orgName: string;
+  includeSubtree: boolean;
+}
+
+export interface UserDto {
+  id: string;
+  username: string;
+  displayName: string;
+  orgId: string;
+  orgName: string;
+  active: boolean;
+  mustChangePassword: boolean;
+  phone: string | null;
+  email: string | null;
+  grants: GrantDto[];
+  certificates: { certificateNo: string; issuedOn: string; validUntil: string }[];
+}

@@ -1,10 +1,10 @@
 import { ROLES } from '../../platform/access/actor.js';
 import { z } from '../../platform/http/zod.js';
-import { ORG_KINDS } from './identity.contract.js';
+import { ORG_KINDS, type OrgDto as OrgRecord, type UserDto as UserRecord } from './identity.contract.js';
 
 export const OrgKind = z.enum(ORG_KINDS);
 
-export const OrgDto = z.object({
+export const OrgDto: z.ZodType<OrgRecord> = z.object({
   id: z.string(),
   parentId: z.string().nullable(),
   name: z.string(),
@@ -14,7 +14,7 @@ export const OrgDto = z.object({
   active: z.boolean(),
   sortOrder: z.number(),
 });
-export type OrgDto = z.infer<typeof OrgDto>;
+export type OrgDto = OrgRecord;
 
 const name = z
   .string({ error: '请填写名称' })
@@ -49,7 +49,7 @@ export const GrantDto = z.object({ role: RoleEnum, orgId: z.string(), orgName: z
 
 export const CertificateDto = z.object({ certificateNo: z.string(), issuedOn: z.string(), validUntil: z.string() });
 
-export const UserDto = z.object({
+export const UserDto: z.ZodType<UserRecord> = z.object({
   id: z.string(),
   username: z.string(),
   displayName: z.string(),
@@ -62,7 +62,7 @@ export const UserDto = z.object({
   grants: z.array(GrantDto),
   certificates: z.array(CertificateDto),
 });
-export type UserDto = z.infer<typeof UserDto>;
+export type UserDto = UserRecord;
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' });
 

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Swi
 import { useState } from 'react';
 import { ApiError, get, patch, post } from '../../shared/api';
 import { toTree, useOrgs } from './useOrgs';
+import type { UserDto } from '../../../../src/modules/identity/identity.contract';
 
 const ROLE_OPTIONS = [
   ['system_admin', '系统管理员'],
@@ -17,15 +18,8 @@ const ROLE_OPTIONS = [
 ].map(([value, label]) => ({ value, label }));
 const ROLE_LABEL = Object.fromEntries(ROLE_OPTIONS.map((o) => [o.value, o.label]));
 
-interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  orgName: string;
-  active: boolean;
-  mustChangePassword: boolean;
-  grants: { role: string; orgName: string; includeSubtree: boolean }[];
-}
+/** A user as the API returns it (the identity contract). */
+type User = UserDto;
 
 export function UsersPage() {
   const qc = useQueryClient();

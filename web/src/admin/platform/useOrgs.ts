@@ -1,17 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import type { OrgKindCode } from '../../../../src/modules/identity/identity.contract';
+import type { OrgDto } from '../../../../src/modules/identity/identity.contract';
 import { get } from '../../shared/api';
 
-export interface Org {
-  id: string;
-  parentId: string | null;
-  name: string;
-  shortName: string | null;
-  kind: OrgKindCode;
-  code: string | null;
-  active: boolean;
-  sortOrder: number;
-}
+/** An organisation as the API returns it (the identity contract). */
+export type Org = OrgDto;
 
 export { ORG_KIND_LABELS } from '../../../../src/modules/identity/identity.contract';
 
