@@ -8,26 +8,13 @@ import { MAJOR_KINDS } from '../../src/modules/decisions/decisions.contract.js';
 import { today } from '../../src/platform/calendar/index.js';
 import { DEMO_PASSWORD } from '../../src/platform/seed/demo-data.js';
 import { auditFor, createTestApp, type TestApp } from '../helpers/app.js';
-import { axeSerious, launchBrowser, listen, loginInBrowser, shot } from '../helpers/browser.js';
+import { axeSerious, launchBrowser, listen, loginInBrowser, pickOption, shot } from '../helpers/browser.js';
 
 process.env.FAZHI_DECISIONS_COMMENT_RATE_MAX = '50';
 
-/**
- * Picks an option of an antd Select (typing first, so long virtual lists render the option). The option is looked
- * for in this select's own dropdown (the one holding `#<id>_list`), never in another one still closing, and the
- * pick is done when that dropdown has closed.
- */
+/** Picks an option of the antd Select whose input is `#<id>` (see pickOption). */
 async function pick(page: Page, id: string, text: string, type = false) {
-  await page.click(`#${id}`);
-  if (type) await page.keyboard.type(text);
-  const dropdown = page.locator(`.ant-select-dropdown:has([id="${id}_list"])`);
-  await dropdown.locator('.ant-select-item-option', { hasText: text }).first().click();
-  // On a loaded machine a searchable select may keep its list open after the pick (the list re-renders under the
-  // pointer): the value is chosen, so close the list as a user would, with Escape.
-  await dropdown.waitFor({ state: 'hidden', timeout: 10_000 }).catch(async () => {
-    if (await dropdown.isVisible()) await page.keyboard.press('Escape');
-    await dropdown.waitFor({ state: 'hidden' });
-  });
+  await pickOption(page, page.locator(`#${id}`), text, { type });
 }
 
 /** Opens a procedure step on the item page, fills it, submits it and waits for the server's confirmation. */

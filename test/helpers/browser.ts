@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { type Browser, type Locator, type Page, chromium } from 'playwright-core';
 import type { TestApp } from './app.js';
 
 const require = createRequire(import.meta.url);
@@ -115,15 +115,45 @@ export async function pickDate(page: Page, label: string, date: string): Promise
   }
 }
 
-/** Choose an option of an antd select by its visible text, and wait until its dropdown has closed. */
+/**
+ * Picks an option of an antd Select and checks the select really holds it, trying again a few times before giving
+ * up. `input` is the select's combobox input; `type` types the text first, so long virtual lists render the option.
+ *
+ * On a loaded machine the list may stay open after the pick (it re-renders under the pointer), or the pick may not
+ * take at all. Escape is pressed only while the select says it is open (`aria-expanded`): the select then keeps the
+ * key to itself, whereas an Escape reaching an enclosing Modal while the list is merely fading out closes the Modal
+ * and loses the form.
+ */
+export async function pickOption(
+  page: Page,
+  input: Locator,
+  text: string,
+  opts: { type?: boolean; exact?: boolean } = {},
+): Promise<void> {
+  const listId = await input.getAttribute('aria-controls');
+  const dropdown = listId
+    ? page.locator(`.ant-select-dropdown:has([id="${listId}"])`)
+    : page.locator('.ant-select-dropdown:visible');
+  const shown = input.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select-content ")][1]');
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    if (opts.type) await input.pressSequentially(text);
+    const option = opts.exact
+      ? dropdown.locator('.ant-select-item-option').getByText(text, { exact: true })
+      : dropdown.locator('.ant-select-item-option', { hasText: text });
+    await option.first().click();
+    await dropdown.waitFor({ state: 'hidden', timeout: 5_000 }).catch(async () => {
+      if ((await input.getAttribute('aria-expanded')) === 'true') await input.press('Escape');
+      await dropdown.waitFor({ state: 'hidden' });
+    });
+    const title = (await shown.getAttribute('title').catch(() => null)) ?? (await shown.textContent()) ?? '';
+    if (opts.exact ? title === text : title.includes(text)) return;
+    if (attempt === 3) throw new Error(`下拉框未能选中「${text}」（实际为「${title}」）`);
+    await page.waitForTimeout(300);
+  }
+}
+
+/** Choose an option of an antd select by its label and the option's visible text. */
 export async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  const dropdown = page.locator('.ant-select-dropdown:visible');
-  await dropdown.getByText(option, { exact: true }).click();
-  // On a loaded machine the list may stay open after the pick (it re-renders under the pointer): the value is
-  // chosen, so close the list as a user would, with Escape.
-  await dropdown.waitFor({ state: 'hidden', timeout: 10_000 }).catch(async () => {
-    if (await dropdown.isVisible()) await page.keyboard.press('Escape');
-    await dropdown.waitFor({ state: 'hidden' });
-  });
+  await pickOption(page, page.getByLabel(label, { exact: true }), option, { exact: true });
 }
