@@ -5,5 +5,6 @@
  * inside its own transaction. Used by decisions and normative documents.
  */
 export * from './disposition.js';
+export * from './duplicates.js';
 export * from './intake.js';
 export * from './public-comment.contract.js';

@@ -16,8 +16,8 @@ const forbidden = () =>
     '只有决策机关（区政府办公室、依法治区办或本单位主要负责人、法治联络员）可以管理决策事项目录。',
   );
 
-/** Locks a catalog the actor may see and manage. */
-export async function lockCatalog(trx: Trx, ctx: RequestCtx, id: string) {
+/** Locks a catalog with its decision body's path; 404 when there is none or nobody is signed in. */
+export async function lockCatalogRow(trx: Trx, ctx: RequestCtx, id: string) {
   const c = await trx
     .selectFrom('decision_catalogs')
     .innerJoin('organizations', 'organizations.id', 'decision_catalogs.body_org_id')
@@ -27,8 +27,14 @@ export async function lockCatalog(trx: Trx, ctx: RequestCtx, id: string) {
     .forUpdate('decision_catalogs')
     .executeTakeFirst();
   if (!c || !ctx.actor) throw notFound('决策事项目录');
-  assertCanSeeOrg(ctx.actor, c.bodyPath, '决策事项目录');
-  if (!decisionsPolicy.manageCatalog(ctx.actor, c.bodyPath)) throw forbidden();
+  return { ...c, actor: ctx.actor };
+}
+
+/** Locks a catalog the actor may see and manage. */
+export async function lockCatalog(trx: Trx, ctx: RequestCtx, id: string) {
+  const c = await lockCatalogRow(trx, ctx, id);
+  assertCanSeeOrg(c.actor, c.bodyPath, '决策事项目录');
+  if (!decisionsPolicy.manageCatalog(c.actor, c.bodyPath)) throw forbidden();
   return c;
 }
 

@@ -10,6 +10,7 @@ import {
   assertDisposable,
   assertModeration,
   commenterKey,
+  earlierReceipt,
   safeFileName,
 } from '../../../procedures/public-comment/index.js';
 import { ATTACHMENT_TYPES, type DecisionsConfig } from '../decisions.config.js';
@@ -94,16 +95,8 @@ export async function submitPublicComment(
       period: { open: p.status === 'open', opensOn: p.opens_on, closesOn: p.closes_on },
       now,
       prefix: 'YJ',
-      duplicateOf: async () =>
-        (
-          await trx
-            .selectFrom('decision_comments')
-            .select('receipt_no')
-            .where('participation_id', '=', p.id)
-            .where('client_key', '=', clientKey)
-            .where('body', '=', body)
-            .executeTakeFirst()
-        )?.receipt_no,
+      duplicateOf: () =>
+        earlierReceipt(trx, { table: 'decision_comments', column: 'participation_id', id: p.id }, clientKey, body),
     });
     const row = await trx
       .insertInto('decision_comments')

@@ -7,6 +7,7 @@ import type { z } from '../../../platform/http/zod.js';
 import { decisionsPolicy } from '../decisions.policy.js';
 import { orgById } from '../decisions.repo.js';
 import type { ProposeItemBody } from '../decisions.schemas.js';
+import { lockCatalogRow } from './catalog.js';
 import { publishCatalogVersion } from './catalog-version.js';
 
 /**
@@ -16,22 +17,14 @@ import { publishCatalogVersion } from './catalog-version.js';
  */
 export async function proposeItem(db: Db, ctx: RequestCtx, catalogId: string, input: z.infer<typeof ProposeItemBody>) {
   return db.transaction().execute(async (trx) => {
-    const c = await trx
-      .selectFrom('decision_catalogs')
-      .innerJoin('organizations', 'organizations.id', 'decision_catalogs.body_org_id')
-      .selectAll('decision_catalogs')
-      .select('organizations.path as bodyPath')
-      .where('decision_catalogs.id', '=', catalogId)
-      .forUpdate('decision_catalogs')
-      .executeTakeFirst();
-    if (!c || !ctx.actor) throw notFound('决策事项目录');
+    const c = await lockCatalogRow(trx, ctx, catalogId);
     const lead = await orgById(trx, input.leadOrgId, 'leadOrgId');
-    if (!decisionsPolicy.proposeItem(ctx.actor, c.bodyPath, lead.path)) {
-      assertCanSeeOrg(ctx.actor, c.bodyPath, '决策事项目录');
+    if (!decisionsPolicy.proposeItem(c.actor, c.bodyPath, lead.path)) {
+      assertCanSeeOrg(c.actor, c.bodyPath, '决策事项目录');
       throw new AppError('forbidden', '您只能以本单位为承办单位提出决策事项。');
     }
     const adjusting = c.status === 'published';
-    if (adjusting && !decisionsPolicy.manageCatalog(ctx.actor, c.bodyPath)) {
+    if (adjusting && !decisionsPolicy.manageCatalog(c.actor, c.bodyPath)) {
       throw new AppError(
         'forbidden',
         '目录已公布，增加事项属于目录调整，须由决策机关办理。请联系区政府办公室或依法治区办。',
@@ -82,7 +75,7 @@ export async function proposeItem(db: Db, ctx: RequestCtx, catalogId: string, in
         published_at: null,
         completed_on: null,
         archived_at: null,
-        created_by: ctx.actor.userId,
+        created_by: c.actor.userId,
       })
       .returningAll()
       .executeTakeFirstOrThrow();

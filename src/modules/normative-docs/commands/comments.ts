@@ -1,4 +1,3 @@
-
 import { type RequestCtx, systemCtx } from '../../../platform/access/actor.js';
 import { nowOf } from '../../../platform/clock.js';
 import { recordAudit } from '../../../platform/audit/index.js';
@@ -11,6 +10,7 @@ import {
   admitComment,
   assertAllDisposed,
   commenterKey,
+  earlierReceipt,
 } from '../../../procedures/public-comment/index.js';
 import { normativePolicy } from '../normative.policy.js';
 import { type DocRow, findDoc } from '../normative.repo.js';
@@ -41,16 +41,8 @@ export async function submitPublicComment(
       period: { open: d.status === 'commenting', opensOn: d.comment_start, closesOn: d.comment_end },
       now,
       prefix: 'GF',
-      duplicateOf: async () =>
-        (
-          await trx
-            .selectFrom('normative_comments')
-            .select('receipt_no')
-            .where('doc_id', '=', d.id)
-            .where('client_key', '=', clientKey)
-            .where('body', '=', body)
-            .executeTakeFirst()
-        )?.receipt_no,
+      duplicateOf: () =>
+        earlierReceipt(trx, { table: 'normative_comments', column: 'doc_id', id: d.id }, clientKey, body),
     });
     await trx
       .insertInto('normative_comments')

@@ -1,7 +1,7 @@
 import type { RequestCtx } from '../../../platform/access/actor.js';
 import { recordAudit } from '../../../platform/audit/index.js';
 import { closeDeadlinesFor, formatZh, registerDeadline, today } from '../../../platform/calendar/index.js';
-import type { Db } from '../../../platform/db/engine.js';
+import type { Db, Trx } from '../../../platform/db/engine.js';
 import { AppError, conflict, notFound, unprocessable } from '../../../platform/errors.js';
 import type { z } from '../../../platform/http/zod.js';
 import { anchorRecord } from '../../../platform/ledger/index.js';
@@ -62,6 +62,28 @@ function formalCheck(
   return { suppliedNote: hasNote ? null : supplied };
 }
 
+/** The filing of a document with what the filing steps read of the document, locked; 404 when not visible. */
+async function lockFiling(trx: Trx, ctx: RequestCtx, docId: string) {
+  const f = await trx
+    .selectFrom('normative_filings as f')
+    .innerJoin('organizations as o', 'o.id', 'f.org_id')
+    .innerJoin('normative_docs as d', 'd.id', 'f.doc_id')
+    .selectAll('f')
+    .select([
+      'o.path as org_path',
+      'd.published_on',
+      'd.drafting_note',
+      'd.title',
+      'd.registration_no',
+      'd.content_hash',
+    ])
+    .where('f.doc_id', '=', docId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!f || !ctx.actor || !normativePolicy.view(ctx.actor, f.org_path)) throw notFound('备案记录');
+  return { ...f, actor: ctx.actor };
+}
+
 /**
  * Submit the filing (上海市人大常委会规范性文件备案审查条例 Art 10: within 30 days of publication, with the filing
  * report, the text and the explanatory materials). The formal check happens here: incomplete packages are
@@ -76,17 +98,8 @@ export async function submitFiling(
   now = nowOf(ctx),
 ) {
   await db.transaction().execute(async (trx) => {
-    const f = await trx
-      .selectFrom('normative_filings as f')
-      .innerJoin('organizations as o', 'o.id', 'f.org_id')
-      .innerJoin('normative_docs as d', 'd.id', 'f.doc_id')
-      .selectAll('f')
-      .select(['o.path as org_path', 'd.published_on', 'd.drafting_note'])
-      .where('f.doc_id', '=', docId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!f || !ctx.actor || !normativePolicy.view(ctx.actor, f.org_path)) throw notFound('备案记录');
-    if (!normativePolicy.manage(ctx.actor, f.org_path))
+    const f = await lockFiling(trx, ctx, docId);
+    if (!normativePolicy.manage(f.actor, f.org_path))
       throw new AppError('forbidden', '只有制定单位的法治联络员或负责人可以报送备案。');
     if (f.status !== 'pending' && f.status !== 'returned') {
       throw conflict(`备案当前为“${f.status === 'submitted' ? '已报送待审查' : '已审查'}”，不能重复报送`, {
@@ -164,17 +177,8 @@ export async function reviewFiling(
   now = nowOf(ctx),
 ) {
   await db.transaction().execute(async (trx) => {
-    const f = await trx
-      .selectFrom('normative_filings as f')
-      .innerJoin('organizations as o', 'o.id', 'f.org_id')
-      .innerJoin('normative_docs as d', 'd.id', 'f.doc_id')
-      .selectAll('f')
-      .select(['o.path as org_path', 'd.title', 'd.registration_no', 'd.content_hash'])
-      .where('f.doc_id', '=', docId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!f || !ctx.actor || !normativePolicy.view(ctx.actor, f.org_path)) throw notFound('备案记录');
-    if (!normativePolicy.review(ctx.actor, f.org_path))
+    const f = await lockFiling(trx, ctx, docId);
+    if (!normativePolicy.review(f.actor, f.org_path))
       throw new AppError('forbidden', '只有备案审查机构（司法局）人员可以审查备案。');
     if (f.status !== 'submitted') throw conflict('只能审查“已报送待审查”的备案', { status: f.status });
     const t = today(now);
@@ -198,7 +202,7 @@ export async function reviewFiling(
         status,
         review_opinion: input.opinion,
         reviewed_on: t,
-        reviewer_id: ctx.actor.userId,
+        reviewer_id: f.actor.userId,
         supplement_due_on: supplementDue,
         updated_at: nowOf(ctx),
       })

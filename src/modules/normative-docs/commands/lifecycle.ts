@@ -101,6 +101,54 @@ export interface SweepResult {
 }
 
 /**
+ * Gives a document's unit a review task (once per dedupe key), audited and notified. False when the task exists
+ * already (the sweep or the law import ran before).
+ */
+async function flagForReview(
+  trx: Executor,
+  ctx: RequestCtx,
+  d: { id: string; org_id: string },
+  t: {
+    kind: 'expiry_evaluation' | 'upstream_change';
+    reason: string;
+    /** The reason as the audit trail records it, when shorter than the task's. */
+    auditReason?: string;
+    lawId?: string;
+    dueOn?: string | null;
+    dedupe: string;
+    notice: { kind: string; title: string; body: string };
+  },
+): Promise<boolean> {
+  const ins = await trx
+    .insertInto('normative_review_tasks')
+    .values({
+      doc_id: d.id,
+      org_id: d.org_id,
+      kind: t.kind,
+      reason: t.reason,
+      law_id: t.lawId ?? null,
+      due_on: t.dueOn ?? null,
+      dedupe_key: t.dedupe,
+      outcome: null,
+      done_by: null,
+      done_at: null,
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returning('id')
+    .execute();
+  if (ins.length === 0) return false;
+  await recordAudit(trx, ctx, {
+    action: 'normative_doc.flagged',
+    entityKind: 'normative_doc',
+    entityId: d.id,
+    orgId: d.org_id,
+    data: { kind: t.kind, reason: t.auditReason ?? t.reason, ...(t.lawId ? { lawId: t.lawId } : {}) },
+  });
+  await notifyUnit(trx, d.org_id, { ...t.notice, docId: d.id, dedupe: t.dedupe });
+  return true;
+}
+
+/**
  * Daily validity sweep. Idempotent: a document lapses once (status changes), a warning task exists once per
  * document and expiry date (dedupe key). Each document is handled in its own transaction.
  */
@@ -140,40 +188,19 @@ export async function runNormativeSweep(db: Db, now: Date): Promise<SweepResult>
     .execute();
   for (const d of soon) {
     await db.transaction().execute(async (trx) => {
-      const dedupe = `expiry:${d.id}:${d.valid_until}`;
-      const ins = await trx
-        .insertInto('normative_review_tasks')
-        .values({
-          doc_id: d.id,
-          org_id: d.org_id,
-          kind: 'expiry_evaluation',
-          reason: `有效期将于${formatZh(d.valid_until!)}届满，请开展评估并提出继续有效、修改后重新发布或废止的意见`,
-          law_id: null,
-          due_on: d.valid_until,
-          dedupe_key: dedupe,
-          outcome: null,
-          done_by: null,
-          done_at: null,
-        })
-        .onConflict((oc) => oc.column('dedupe_key').doNothing())
-        .returning('id')
-        .execute();
-      if (ins.length === 0) return;
-      res.warned++;
-      await recordAudit(trx, ctx, {
-        action: 'normative_doc.flagged',
-        entityKind: 'normative_doc',
-        entityId: d.id,
-        orgId: d.org_id,
-        data: { kind: 'expiry_evaluation', reason: `有效期至${d.valid_until}` },
+      const flagged = await flagForReview(trx, ctx, d, {
+        kind: 'expiry_evaluation',
+        reason: `有效期将于${formatZh(d.valid_until!)}届满，请开展评估并提出继续有效、修改后重新发布或废止的意见`,
+        auditReason: `有效期至${d.valid_until}`,
+        dueOn: d.valid_until,
+        dedupe: `expiry:${d.id}:${d.valid_until}`,
+        notice: {
+          kind: 'normative.expiry_warning',
+          title: `规范性文件即将到期：${d.title}`,
+          body: `《${d.title}》有效期将于${formatZh(d.valid_until!)}届满，请及时开展评估。`,
+        },
       });
-      await notifyUnit(trx, d.org_id, {
-        kind: 'normative.expiry_warning',
-        title: `规范性文件即将到期：${d.title}`,
-        body: `《${d.title}》有效期将于${formatZh(d.valid_until!)}届满，请及时开展评估。`,
-        docId: d.id,
-        dedupe,
-      });
+      if (flagged) res.warned++;
     });
   }
   res.catalogsDue = await registerCatalogDeadlines(db, now);
@@ -195,46 +222,21 @@ export async function flagUpstreamChange(trx: Executor, ctx: RequestCtx, e: LawS
     .execute();
   let n = 0;
   for (const d of docs) {
-    const dedupe = `upstream:${d.id}:${e.newLawId}`;
     const reason = `制定依据《${e.title}》已有新版本（${e.newVersionDate ?? '日期未知'}），请对照新版本审查本文件是否需要修改或废止`;
-    const ins = await trx
-      .insertInto('normative_review_tasks')
-      .values({
-        doc_id: d.id,
-        org_id: d.org_id,
-        kind: 'upstream_change',
-        reason,
-        law_id: e.newLawId,
-        due_on: null,
-        dedupe_key: dedupe,
-        outcome: null,
-        done_by: null,
-        done_at: null,
-      })
-      .onConflict((oc) => oc.column('dedupe_key').doNothing())
-      .returning('id')
-      .execute();
-    if (ins.length === 0) continue;
+    const flagged = await flagForReview(trx, ctx, d, {
+      kind: 'upstream_change',
+      reason,
+      lawId: e.newLawId,
+      dedupe: `upstream:${d.id}:${e.newLawId}`,
+      notice: { kind: 'normative.upstream_change', title: `上位法修改：${d.title}`, body: reason },
+    });
+    if (!flagged) continue;
     n++;
     await trx
       .updateTable('normative_docs')
       .set({ needs_review: true, updated_at: nowOf(ctx) })
       .where('id', '=', d.id)
       .execute();
-    await recordAudit(trx, ctx, {
-      action: 'normative_doc.flagged',
-      entityKind: 'normative_doc',
-      entityId: d.id,
-      orgId: d.org_id,
-      data: { kind: 'upstream_change', reason, lawId: e.newLawId },
-    });
-    await notifyUnit(trx, d.org_id, {
-      kind: 'normative.upstream_change',
-      title: `上位法修改：${d.title}`,
-      body: reason,
-      docId: d.id,
-      dedupe,
-    });
   }
   return n;
 }
