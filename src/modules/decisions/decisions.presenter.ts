@@ -4,6 +4,7 @@ import { z } from '../../platform/http/zod.js';
 import { pendingReview } from './decisions.facts.js';
 import { decisionAbilities } from './decisions.policy.js';
 import type { LoadedDecision } from './decisions.repo.js';
+import type * as C from './decisions.contract.js';
 import { MAJOR_KINDS } from './decisions.schemas.js';
 import { type DecisionStatus, STATUS_LABELS, requiredStages } from './decisions.workflow.js';
 import { flagsOf } from './decisions.repo.js';
@@ -23,7 +24,7 @@ export const CatalogDto = z.object({
   partyConsentOn: z.string().nullable(),
   publishedAt: z.string().nullable(),
   items: z.number(),
-});
+}) satisfies z.ZodType<C.CatalogDto>;
 
 export const DecisionSummaryDto = z.object({
   id: z.string(),
@@ -39,9 +40,9 @@ export const DecisionSummaryDto = z.object({
   bodyName: z.string(),
   plannedCompletionOn: z.string(),
   overdue: z.boolean(),
-});
+}) satisfies z.ZodType<C.DecisionSummaryDto>;
 
-const StageDto = z.object({
+const StageDto: z.ZodType<C.StageRecordDto> = z.object({
   id: z.string(),
   stage: z.string(),
   round: z.number(),
@@ -51,7 +52,7 @@ const StageDto = z.object({
   completedByName: z.string().nullable(),
   leafHash: z.string().nullable(),
 });
-const ReviewDto = z.object({
+const ReviewDto: z.ZodType<C.LegalityReviewDto> = z.object({
   id: z.string(),
   round: z.number(),
   level: z.string(),
@@ -64,7 +65,7 @@ const ReviewDto = z.object({
   /** True once the draft was revised after this opinion (it no longer counts towards the two-level gate). */
   superseded: z.boolean(),
 });
-const ParticipationDto = z.object({
+const ParticipationDto: z.ZodType<C.ParticipationDto> = z.object({
   id: z.string(),
   round: z.number(),
   form: z.string(),
@@ -79,7 +80,7 @@ const ParticipationDto = z.object({
   commentSetHash: z.string().nullable(),
   commentCount: z.number().nullable(),
 });
-const CommentDto = z.object({
+const CommentDto: z.ZodType<C.DecisionCommentDto> = z.object({
   id: z.string(),
   participationId: z.string(),
   receiptNo: z.string(),
@@ -96,7 +97,7 @@ const CommentDto = z.object({
   createdAt: z.string(),
 });
 
-export const DecisionDetailDto = DecisionSummaryDto.extend({
+export const DecisionDetailDto: z.ZodType<C.DecisionDetailDto> = DecisionSummaryDto.extend({
   summary: z.string(),
   bodyOrgId: z.string(),
   executionOrgId: z.string().nullable(),

@@ -8,10 +8,11 @@ import type { AppDeps } from '../../platform/manifest.js';
 import { submitPublicComment } from './commands/comments.js';
 import { DISPOSITION_LABELS, FORM_LABELS } from './commands/participation.js';
 import { decisionsConfig } from './decisions.config.js';
+import type { PublicCatalogDetailDto, PublicDecisionDto } from './decisions.contract.js';
 import { CatalogDto } from './decisions.presenter.js';
 import { catalogStats, listCatalogs } from './decisions.queries.js';
 import { loadDecision } from './decisions.repo.js';
-import { PublicCommentBody, YearQuery } from './decisions.schemas.js';
+import { CatalogStatsDto, CatalogVersionDto, PublicCommentBody, YearQuery } from './decisions.schemas.js';
 import { type DecisionStatus, STATUS_LABELS } from './decisions.workflow.js';
 import { catalogDocx } from './export/catalog-docx.js';
 import { nowOf } from '../../platform/clock.js';
@@ -19,7 +20,7 @@ import { maskedSubmitter } from '../../procedures/public-comment/index.js';
 
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
-const PublicItemDto = z.object({
+const PublicItemDto: z.ZodType<PublicDecisionDto> = z.object({
   id: z.string(),
   title: z.string(),
   summary: z.string(),
@@ -71,7 +72,7 @@ const PublicItemDto = z.object({
   publishedLeafHash: z.string().nullable(),
 });
 
-const PublicCatalogDetail = CatalogDto.extend({
+const PublicCatalogDetail: z.ZodType<PublicCatalogDetailDto> = CatalogDto.extend({
   items: z.array(
     z.object({
       id: z.string(),
@@ -84,26 +85,11 @@ const PublicCatalogDetail = CatalogDto.extend({
       statusLabel: z.string(),
     }),
   ),
-  versions: z.array(
-    z.object({
-      version: z.number(),
-      reason: z.string().nullable(),
-      publishedAt: z.string(),
-      contentHash: z.string(),
-      leafHash: z.string().nullable(),
-    }),
-  ),
-  stats: z.object({
-    items: z.number(),
-    previousItems: z.number().nullable(),
-    yoyPct: z.number().nullable(),
-    due: z.number(),
-    onSchedule: z.number(),
-    onSchedulePct: z.number().nullable(),
-  }),
+  versions: z.array(CatalogVersionDto),
+  stats: CatalogStatsDto,
 });
 
-async function publicCatalog(db: Db, id: string) {
+async function publicCatalog(db: Db, id: string, now: Date) {
   const [c] = (await listCatalogs(db, { actor: null })).filter((x) => x.id === id);
   if (!c) throw notFound('决策事项目录');
   const versions = await db

@@ -33,6 +33,7 @@ import { proposeItem } from './commands/propose-item.js';
 import { publishDecision } from './commands/publication.js';
 import { adjustPlannedDate } from './commands/adjust-plan.js';
 import { archiveDecision } from './commands/archive.js';
+import type { MonthlySupervisionDto } from './decisions.contract.js';
 import { decisionsPolicy } from './decisions.policy.js';
 import {
   CatalogDto,
@@ -184,14 +185,7 @@ export function decisionRoutes(app: FastifyInstance, { db }: AppDeps): void {
       summary: '目录统计：事项数、同比、按期完成率',
       params: UuidParam,
       response: {
-        200: z.object({
-          items: z.number(),
-          previousItems: z.number().nullable(),
-          yoyPct: z.number().nullable(),
-          due: z.number(),
-          onSchedule: z.number(),
-          onSchedulePct: z.number().nullable(),
-        }),
+        200: S.CatalogStatsDto,
         ...errorResponses,
       },
     },
@@ -371,7 +365,7 @@ export function decisionRoutes(app: FastifyInstance, { db }: AppDeps): void {
             }),
           ),
           byUnit: z.array(z.object({ leadName: z.string(), total: z.number(), overdue: z.number() })),
-        }),
+        }) satisfies z.ZodType<MonthlySupervisionDto>,
         ...errorResponses,
       },
     },

@@ -1,6 +1,11 @@
 import { z } from '../../platform/http/zod.js';
 import { PublicCommentFields } from '../../procedures/public-comment/index.js';
-import { EXCLUSIONS, MAJOR_KINDS } from './decisions.contract.js';
+import {
+  type CatalogStatsDto as CatalogStats,
+  type CatalogVersionDto as CatalogVersion,
+  EXCLUSIONS,
+  MAJOR_KINDS,
+} from './decisions.contract.js';
 import { ADJUSTABLE_STAGES, STATUSES } from './decisions.workflow.js';
 
 /** A real calendar date (2026-02-30 is refused here, not by the database as a 500). */
@@ -310,4 +315,23 @@ export const ListItemsQuery = z.strictObject({
 export const YearQuery = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2199).optional(),
   bodyOrgId: uuid('决策机关').optional(),
+});
+
+/** Items, year-on-year change and the on-schedule rate of one catalog (workbench and portal). */
+export const CatalogStatsDto: z.ZodType<CatalogStats> = z.object({
+  items: z.number(),
+  previousItems: z.number().nullable(),
+  yoyPct: z.number().nullable(),
+  due: z.number(),
+  onSchedule: z.number(),
+  onSchedulePct: z.number().nullable(),
+});
+
+/** One published version of a catalog, anchored in the ledger. */
+export const CatalogVersionDto: z.ZodType<CatalogVersion> = z.object({
+  version: z.number(),
+  reason: z.string().nullable(),
+  publishedAt: z.string(),
+  contentHash: z.string(),
+  leafHash: z.string().nullable(),
 });

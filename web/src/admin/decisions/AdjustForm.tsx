@@ -7,7 +7,7 @@ import {
   triggeredStages,
 } from '../../../../src/modules/decisions/decisions.contract';
 import type { StepDef } from './formParts';
-import type { Detail } from './types';
+import type { DecisionDetailDto as Detail } from '../../../../src/modules/decisions/decisions.contract';
 
 /**
  * The adjustment form (Art 37: "需要作出重大调整的，应当依照本条例履行相关法定程序"). The table of what a round

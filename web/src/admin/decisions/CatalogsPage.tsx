@@ -21,7 +21,12 @@ import { fmtTime, get, post } from '../../shared/api';
 import { hasRole, useMe } from '../../shared/auth';
 import { useOrgs } from '../platform/useOrgs';
 import { VersionsModal } from './VersionsModal';
-import { CATALOG_STATUS, type Catalog, type CatalogStats, MAJOR_KINDS, STATUS_COLORS, type Summary } from './types';
+import type {
+  CatalogDto as Catalog,
+  CatalogStatsDto as CatalogStats,
+  DecisionSummaryDto as Summary,
+} from '../../../../src/modules/decisions/decisions.contract';
+import { CATALOG_STATUS, MAJOR_KINDS, STATUS_COLORS } from './types';
 
 const THIS_YEAR = new Date().getFullYear();
 const YEARS = Array.from({ length: 5 }, (_, i) => THIS_YEAR + 1 - i);

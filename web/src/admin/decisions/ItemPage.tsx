@@ -24,7 +24,11 @@ import { ParticipationPanel } from './ParticipationPanel';
 import { PlanDateModal } from './PlanDateModal';
 import { STEPS } from './StepForms';
 import { type StepDef, showServerFieldErrors } from './formParts';
-import { type Detail, EXCLUSIONS, MAJOR_KINDS, REVIEW_CONCLUSION, REVIEW_LEVEL, STATUS_COLORS } from './types';
+import type {
+  DecisionAssessment,
+  DecisionDetailDto as Detail,
+} from '../../../../src/modules/decisions/decisions.contract';
+import { EXCLUSIONS, MAJOR_KINDS, REVIEW_CONCLUSION, REVIEW_LEVEL, STATUS_COLORS } from './types';
 
 const STAGE_LABEL_EXTRA: Record<string, string> = {
   assessment: '重大性认定',
@@ -184,7 +188,7 @@ function AssessmentCard({ d }: { d: Detail }) {
       qc.invalidateQueries({ queryKey: ['decision', d.id] });
     },
   });
-  const a = d.assessment;
+  const a = d.assessment as DecisionAssessment | null;
   const explanation = d.stages.filter((s) => s.stage === 'assessment').at(-1)?.outcome as
     | { explanation?: string }
     | undefined;

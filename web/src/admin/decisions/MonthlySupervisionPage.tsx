@@ -3,17 +3,10 @@ import { Alert, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { get } from '../../shared/api';
-import { STATUS_COLORS, type Summary } from './types';
+import type { MonthlySupervisionDto as MonthlySupervision } from '../../../../src/modules/decisions/decisions.contract';
+import { STATUS_COLORS } from './types';
 
-interface Row extends Summary {
-  stageDeadline: string | null;
-  stageOverdue: boolean;
-}
-interface MonthlySupervision {
-  asOf: string;
-  items: Row[];
-  byUnit: { leadName: string; total: number; overdue: number }[];
-}
+type Row = MonthlySupervision['items'][number];
 
 const THIS_YEAR = new Date().getFullYear();
 

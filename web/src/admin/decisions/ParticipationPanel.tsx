@@ -19,18 +19,17 @@ import {
 import { useState } from 'react';
 import { fmtTime, post } from '../../shared/api';
 import { todayLocal, useRulePeriod, useStatutoryDate } from './formParts';
-import {
-  type Comment,
-  DISPOSITION_LABELS,
-  type Detail,
-  FORM_LABELS,
-  MODERATION,
-  type Participation,
-  SUBMITTER,
-  lines,
-} from './types';
+import type {
+  DecisionCommentDto as Comment,
+  DecisionDetailDto as Detail,
+  ParticipationDetails,
+  ParticipationDto as Participation,
+} from '../../../../src/modules/decisions/decisions.contract';
+import { DISPOSITION_LABELS, FORM_LABELS, MODERATION, SUBMITTER, lines } from './types';
 
 type Form_ = keyof typeof FORM_LABELS;
+/** The form's own facts, as the server stored them (the contract's ParticipationDetails). */
+const details = (p: Participation) => p.details as ParticipationDetails | null;
 
 /** Public participation (Arts 14–18): the forms held, their outcomes, and the comments with moderation and disposition. */
 export function ParticipationPanel({ d }: { d: Detail }) {
@@ -75,15 +74,15 @@ export function ParticipationPanel({ d }: { d: Detail }) {
               <Descriptions.Item label="缩短期限理由（已向社会说明）">{p.shortenedReason}</Descriptions.Item>
             )}
             {p.heldOn && <Descriptions.Item label="举行日期">{p.heldOn}</Descriptions.Item>}
-            {p.details?.place && <Descriptions.Item label="地点">{p.details.place}</Descriptions.Item>}
-            {p.details?.materialsSentOn && (
-              <Descriptions.Item label="材料送达">{p.details.materialsSentOn}</Descriptions.Item>
+            {details(p)?.place && <Descriptions.Item label="地点">{details(p)?.place}</Descriptions.Item>}
+            {details(p)?.materialsSentOn && (
+              <Descriptions.Item label="材料送达">{details(p)?.materialsSentOn}</Descriptions.Item>
             )}
-            {p.details?.selectionMethod && (
-              <Descriptions.Item label="遴选办法">{p.details.selectionMethod}</Descriptions.Item>
+            {details(p)?.selectionMethod && (
+              <Descriptions.Item label="遴选办法">{details(p)?.selectionMethod}</Descriptions.Item>
             )}
-            {!!p.details?.participants?.length && (
-              <Descriptions.Item label="参加人">{p.details.participants.join('、')}</Descriptions.Item>
+            {!!details(p)?.participants?.length && (
+              <Descriptions.Item label="参加人">{details(p)?.participants?.join('、')}</Descriptions.Item>
             )}
             {p.outcome && <Descriptions.Item label="结果">{p.outcome}</Descriptions.Item>}
             {p.commentSetHash && (

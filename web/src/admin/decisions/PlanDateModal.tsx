@@ -3,7 +3,7 @@ import { Alert, Form, Input, Modal, Typography, message } from 'antd';
 import { useState } from 'react';
 import { post } from '../../shared/api';
 import { showServerFieldErrors } from './formParts';
-import type { Detail } from './types';
+import type { DecisionDetailDto as Detail } from '../../../../src/modules/decisions/decisions.contract';
 
 /**
  * Changing an item's planned completion date (`POST /api/decisions/items/:id/plan`, decision body only). Once the

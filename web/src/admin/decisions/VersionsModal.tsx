@@ -1,7 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Modal, Table } from 'antd';
 import { fmtTime, get } from '../../shared/api';
-import type { Catalog, CatalogVersion } from './types';
+import type {
+  CatalogDto as Catalog,
+  CatalogVersionDto as CatalogVersion,
+} from '../../../../src/modules/decisions/decisions.contract';
 
 /** A catalog's published versions with their adjustment reasons and ledger links (第三条第三款). */
 export function VersionsModal({ c, onClose }: { c: Catalog; onClose: () => void }) {

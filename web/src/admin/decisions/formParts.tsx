@@ -5,7 +5,7 @@ import type { FormInstance } from 'antd';
 import type { ReactNode } from 'react';
 import { ApiError, get, post } from '../../shared/api';
 import { useOrgs } from '../platform/useOrgs';
-import type { Detail } from './types';
+import type { DecisionDetailDto as Detail } from '../../../../src/modules/decisions/decisions.contract';
 
 /** Shared pieces of the procedure forms (StepForms.tsx, ExecutionSteps.tsx, AdjustForm.tsx, PlanDateModal.tsx). */
 

@@ -3,45 +3,11 @@ import { Alert, Card, List, Select, Space, Statistic, Table, Tag, Typography } f
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { fmtTime, get } from '../../shared/api';
+import type {
+  CatalogDto as Catalog,
+  PublicCatalogDetailDto as Detail,
+} from '../../../../src/modules/decisions/decisions.contract';
 import { ProofBadge } from './ProofBadge';
-
-interface Catalog {
-  id: string;
-  bodyOrgId: string;
-  bodyName: string;
-  year: number;
-  title: string;
-  version: number;
-  publishedAt: string | null;
-  items: number;
-}
-interface Detail extends Omit<Catalog, 'items'> {
-  items: {
-    id: string;
-    seq: number;
-    title: string;
-    category: string;
-    leadUnit: string;
-    plannedCompletionOn: string;
-    status: string;
-    statusLabel: string;
-  }[];
-  versions: {
-    version: number;
-    reason: string | null;
-    publishedAt: string;
-    contentHash: string;
-    leafHash: string | null;
-  }[];
-  stats: {
-    items: number;
-    previousItems: number | null;
-    yoyPct: number | null;
-    due: number;
-    onSchedule: number;
-    onSchedulePct: number | null;
-  };
-}
 
 /** 重大行政决策 column: published catalogs by year and decision body. */
 export function PublicCatalogsPage() {

@@ -4,47 +4,8 @@ import { useParams } from 'react-router';
 import { fmtTime, get } from '../../shared/api';
 import { CommentForm } from './CommentForm';
 import { PeriodTrace } from './PeriodTrace';
+import type { PublicDecisionDto as PublicItem } from '../../../../src/modules/decisions/decisions.contract';
 import { ProofBadge } from './ProofBadge';
-
-export interface PublicItem {
-  id: string;
-  title: string;
-  summary: string;
-  bodyName: string;
-  leadName: string;
-  executionName: string | null;
-  status: string;
-  statusLabel: string;
-  plannedCompletionOn: string;
-  confidential: boolean;
-  stages: { stage: string; label: string; summary: string; completedAt: string; leafHash: string | null }[];
-  participations: {
-    id: string;
-    form: string;
-    formLabel: string;
-    title: string;
-    status: string;
-    acceptingComments: boolean;
-    opensOn: string | null;
-    closesOn: string | null;
-    shortenedReason: string | null;
-    heldOn: string | null;
-    participants: string[];
-    selectionMethod: string | null;
-    outcome: string | null;
-    commentSetHash: string | null;
-  }[];
-  comments: {
-    receiptNo: string;
-    submitter: string;
-    body: string;
-    disposition: string | null;
-    dispositionReason: string | null;
-    createdAt: string;
-  }[];
-  publishedText: string | null;
-  publishedLeafHash: string | null;
-}
 
 const para = { fontSize: 16, lineHeight: 1.8, whiteSpace: 'pre-wrap' as const };
 
