@@ -1,4 +1,5 @@
 import { z } from '../http/zod.js';
+import type * as C from './ledger.contract.js';
 
 /** The ledger's API contract (zod → validation and OpenAPI). Hashes travel as lowercase hex. */
 const HEX64 = /^[0-9a-fA-F]{64}$/;
@@ -21,7 +22,7 @@ export const SizeParam = z.strictObject({ treeSize: count('树大小') });
 
 const Hex = z.string().regex(/^[0-9a-f]{64}$/);
 
-export const EnvelopeDto = z.object({
+export const EnvelopeDto: z.ZodType<C.LedgerEnvelopeDto> = z.object({
   v: z.literal(1),
   kind: z.string(),
   id: z.string(),
@@ -39,9 +40,9 @@ export const EntryDto = z.object({
   content: z.unknown(),
   createdAt: z.string(),
   sequencedAt: z.string().nullable(),
-});
+}) satisfies z.ZodType<C.LedgerEntryDto>;
 
-export const CheckpointDto = z.object({
+export const CheckpointDto: z.ZodType<C.LedgerCheckpointDto> = z.object({
   treeSize: z.string(),
   rootHash: Hex,
   note: z.string(),
@@ -49,14 +50,18 @@ export const CheckpointDto = z.object({
   createdAt: z.string(),
 });
 
-export const ProofBundleDto = z.object({
+export const ProofBundleDto: z.ZodType<C.LedgerProofBundleDto> = z.object({
   entry: EntryDto.extend({ index: z.string() }),
-  proof: z.object({ leafIndex: z.string(), treeSize: z.string(), hashes: z.array(Hex) }),
+  proof: z.object({
+    leafIndex: z.string(),
+    treeSize: z.string(),
+    hashes: z.array(Hex),
+  }) satisfies z.ZodType<C.MerkleProofDto>,
   checkpoint: z.string(),
   checkpointInfo: CheckpointDto,
 });
 
-export const ConsistencyDto = z.object({
+export const ConsistencyDto: z.ZodType<C.LedgerConsistencyDto> = z.object({
   from: z.string(),
   to: z.string(),
   hashes: z.array(Hex),
@@ -64,7 +69,7 @@ export const ConsistencyDto = z.object({
   toCheckpoint: CheckpointDto,
 });
 
-export const KeyDto = z.object({
+export const KeyDto: z.ZodType<C.LedgerKeyDto> = z.object({
   name: z.string(),
   keyHash: z.string(),
   verifierKey: z.string(),
@@ -72,7 +77,7 @@ export const KeyDto = z.object({
   validUntil: z.string().nullable(),
 });
 
-export const AlarmDto = z.object({
+export const AlarmDto: z.ZodType<C.LedgerAlarmDto> = z.object({
   id: z.string(),
   kind: z.string(),
   kindLabel: z.string(),
@@ -97,7 +102,7 @@ export const AcknowledgeBody = z.strictObject({
     .max(500, { error: '处置说明不超过 500 字' }),
 });
 
-export const StatusDto = z.object({
+export const StatusDto: z.ZodType<C.LedgerStatusDto> = z.object({
   treeSize: z.string(),
   pending: z.number(),
   latestCheckpoint: CheckpointDto.nullable(),
@@ -120,7 +125,7 @@ export const SweepQuery = z.strictObject({
   mode: z.enum(['full', 'incremental'], { error: '巡检方式只能是 full（完整）或 incremental（增量）' }).default('full'),
 });
 
-export const SweepDto = z.object({
+export const SweepDto: z.ZodType<C.LedgerSweepDto> = z.object({
   mode: z.enum(['full', 'incremental']),
   fromSize: z.number(),
   escalated: z.string().nullable(),
@@ -128,4 +133,11 @@ export const SweepDto = z.object({
   checkedEntries: z.number(),
   problems: z.number(),
   newAlarms: z.number(),
+});
+
+/** Where a published record stands in the ledger (embedded in the public view of the record). */
+export const RecordAnchorDto: z.ZodType<C.RecordAnchorDto> = z.object({
+  status: z.enum(['pending', 'included']),
+  leafHash: z.string(),
+  index: z.string().nullable(),
 });

@@ -15,29 +15,11 @@ import {
 } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type {
+  LedgerAlarmDto as Alarm,
+  LedgerStatusDto as Status,
+} from '../../../../src/platform/ledger/ledger.contract';
 import { fmtTime, get, post } from '../../shared/api';
-
-interface Alarm {
-  id: string;
-  kind: string;
-  kindLabel: string;
-  entryIndex: string | null;
-  recordKind: string | null;
-  recordId: string | null;
-  detail: unknown;
-  detectedAt: string;
-  lastSeenAt: string;
-  acknowledgedAt: string | null;
-}
-interface Status {
-  treeSize: string;
-  pending: number;
-  openAlarms: number;
-  latestCheckpoint: { treeSize: string; rootHash: string; createdAt: string } | null;
-  lastSweep: { finishedAt: string; treeSize: string; problems: number; mode: 'full' | 'incremental'; fromSize: string } | null;
-  verified: { treeSize: string; lastFullAt: string | null } | null;
-  keys: { keyHash: string; verifierKey: string; validFrom: string; validUntil: string | null }[];
-}
 
 /** 账本告警: integrity status of the ledger and the tamper alarms raised by the sweep. */
 export function LedgerAlarmsPage() {

@@ -4,6 +4,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { toHex } from '../../../../src/platform/ledger/encoding';
+import type {
+  LedgerEntryDto as EntryItem,
+  LedgerKeyDto as KeyItem,
+} from '../../../../src/platform/ledger/ledger.contract';
 import {
   type BundleResult,
   type ProofBundle,
@@ -13,21 +17,6 @@ import {
   verifyProofBundle,
 } from '../../../../src/platform/ledger/verify';
 import { fmtTime, get } from '../../shared/api';
-
-interface KeyItem {
-  name: string;
-  keyHash: string;
-  verifierKey: string;
-  validFrom: string;
-  validUntil: string | null;
-}
-interface EntryItem {
-  index: string | null;
-  leafHash: string;
-  recordKind: string;
-  recordId: string;
-  sequencedAt: string | null;
-}
 
 type Outcome =
   | { kind: 'ok'; result: BundleResult; entry: EntryItem; checkedAt: string }
