@@ -1,4 +1,6 @@
+import { pagedDto } from '../../platform/http/http.schemas.js';
 import { z } from '../../platform/http/zod.js';
+import type * as C from './laws.contract.js';
 
 export const LawStatus = z.enum(['current', 'superseded']);
 
@@ -9,14 +11,20 @@ export const LawSummaryDto = z.object({
   versionDate: z.string().nullable(),
   status: LawStatus,
   articleCount: z.number(),
-});
+}) satisfies z.ZodType<C.LawSummaryDto>;
 export type LawSummaryDto = z.infer<typeof LawSummaryDto>;
 
-export const LawDetailDto = LawSummaryDto.extend({
+const LawVersionRefDto: z.ZodType<C.LawVersionRefDto> = z.object({
+  id: z.string(),
+  versionDate: z.string().nullable(),
+  status: LawStatus,
+});
+
+export const LawDetailDto: z.ZodType<C.LawDetailDto> = LawSummaryDto.extend({
   history: z.string(),
   sourceName: z.string(),
   importedAt: z.string(),
-  versions: z.array(z.object({ id: z.string(), versionDate: z.string().nullable(), status: LawStatus })),
+  versions: z.array(LawVersionRefDto),
   articles: z.array(
     z.object({ seq: z.number(), chapter: z.string().nullable(), number: z.string().nullable(), text: z.string() }),
   ),
@@ -31,11 +39,9 @@ export const LawListQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-export const LawListDto = z.object({
-  total: z.number(),
-  items: z.array(LawSummaryDto),
+export const LawListDto = pagedDto(LawSummaryDto).extend({
   categories: z.array(z.string()),
-});
+}) satisfies z.ZodType<C.LawListDto>;
 
 export const ImportBody = z.strictObject({
   files: z
@@ -50,7 +56,7 @@ export const ImportBody = z.strictObject({
     .max(200, { error: '一次最多导入 200 个文件，请分批导入' }),
 });
 
-export const ImportSummaryDto = z.object({
+export const ImportSummaryDto: z.ZodType<C.LawImportSummaryDto> = z.object({
   imported: z.number(),
   unchanged: z.number(),
   newVersions: z.number(),
@@ -58,7 +64,7 @@ export const ImportSummaryDto = z.object({
   laws: z.array(z.object({ id: z.string(), title: z.string(), versionDate: z.string().nullable(), status: LawStatus })),
 });
 
-export const SnippetPartDto = z.object({ text: z.string(), hit: z.boolean() });
+export const SnippetPartDto: z.ZodType<C.SnippetPartDto> = z.object({ text: z.string(), hit: z.boolean() });
 
 export const SearchQuery = z.strictObject({
   q: z
@@ -74,20 +80,18 @@ export const SearchQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(50).default(20),
 });
 
-export const SearchResultDto = z.object({
-  total: z.number(),
+export const SearchResultDto: z.ZodType<C.SearchResultDto> = pagedDto(
+  z.object({
+    kind: z.enum(['law', 'normative_doc']),
+    id: z.string(),
+    title: z.string(),
+    subtitle: z.string().nullable(),
+    status: z.string(),
+    year: z.number().nullable(),
+    snippet: z.array(SnippetPartDto),
+  }),
+).extend({
   /** True when matches were counted only up to `total` (a very common word): shown as “1000 条以上”. */
   totalCapped: z.boolean(),
   tookMs: z.number(),
-  items: z.array(
-    z.object({
-      kind: z.enum(['law', 'normative_doc']),
-      id: z.string(),
-      title: z.string(),
-      subtitle: z.string().nullable(),
-      status: z.string(),
-      year: z.number().nullable(),
-      snippet: z.array(SnippetPartDto),
-    }),
-  ),
 });

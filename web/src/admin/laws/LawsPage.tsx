@@ -1,26 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Input, Space, Table, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
+import type {
+  LawImportFileErrors as FileErrors,
+  LawListDto,
+  LawSummaryDto as LawRow,
+  LawImportSummaryDto as Summary,
+} from '../../../../src/modules/laws/laws.contract';
 import { ApiError, get, post } from '../../shared/api';
-
-interface LawRow {
-  id: string;
-  title: string;
-  category: string;
-  versionDate: string | null;
-  status: string;
-  articleCount: number;
-}
-interface Summary {
-  imported: number;
-  unchanged: number;
-  newVersions: number;
-  flaggedDocs: number;
-}
-interface FileErrors {
-  name: string;
-  errors: { line: number; message: string }[];
-}
 
 /** The law library: browse, and import Markdown statutes (all or nothing, problems listed line by line). */
 export function LawsPage() {
@@ -31,7 +18,7 @@ export function LawsPage() {
   const list = useQuery({
     queryKey: ['laws', q, page],
     queryFn: () =>
-      get<{ total: number; items: LawRow[]; abilities: { import: boolean } }>(
+      get<LawListDto & { abilities: Record<string, boolean> }>(
         `/api/laws?page=${page}&pageSize=20${q ? `&q=${encodeURIComponent(q)}` : ''}`,
       ),
   });

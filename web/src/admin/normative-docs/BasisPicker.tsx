@@ -1,19 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Input, List, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
+import type { LawSummaryDto as LawHit } from '../../../../src/modules/laws/laws.contract';
 import { get } from '../../shared/api';
 
 export interface BasisValue {
   lawId: string;
   title: string;
   articles: string;
-}
-
-interface LawHit {
-  id: string;
-  title: string;
-  versionDate: string | null;
-  category: string;
 }
 
 /**

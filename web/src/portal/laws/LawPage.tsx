@@ -1,17 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
+import type { LawDetailDto as Law } from '../../../../src/modules/laws/laws.contract';
 import { get } from '../../shared/api';
-
-interface Law {
-  title: string;
-  category: string;
-  versionDate: string | null;
-  status: string;
-  history: string;
-  versions: { id: string; versionDate: string | null; status: string }[];
-  articles: { seq: number; chapter: string | null; number: string | null; text: string }[];
-}
 
 /** A statute's full text with its versions. */
 export function LawPage() {

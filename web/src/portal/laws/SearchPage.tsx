@@ -4,16 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { get } from '../../shared/api';
 import { Snippet } from '../normative-docs/Snippet';
-import { LAW_STATUS_LABELS } from '../../../../src/modules/laws/laws.contract';
-
-interface Hit {
-  kind: 'law' | 'normative_doc';
-  id: string;
-  title: string;
-  subtitle: string | null;
-  status: string;
-  snippet: { text: string; hit: boolean }[];
-}
+import { LAW_STATUS_LABELS, type SearchResultDto } from '../../../../src/modules/laws/laws.contract';
 
 const STATUS: Record<string, string> = {
   ...LAW_STATUS_LABELS,
@@ -29,9 +20,7 @@ export function SearchPage() {
   const r = useQuery({
     queryKey: ['public-search', q, kind],
     queryFn: () =>
-      get<{ total: number; totalCapped: boolean; tookMs: number; items: Hit[] }>(
-        `/api/public/search?q=${encodeURIComponent(q)}&pageSize=30${kind ? `&kind=${kind}` : ''}`,
-      ),
+      get<SearchResultDto>(`/api/public/search?q=${encodeURIComponent(q)}&pageSize=30${kind ? `&kind=${kind}` : ''}`),
     enabled: q.trim().length > 0,
   });
   return (
