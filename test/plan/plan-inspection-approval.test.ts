@@ -397,8 +397,14 @@ describe('inspection plan approval over HTTP: 401 → 400 → 404 → 403 → 40
     });
     assert.equal(r.statusCode, 201, r.body);
     const planId = r.json().id as string;
+    // The government's head (the party the frame admits), who also drew up the plan.
+    const gov = await t.db
+      .selectFrom('organizations')
+      .select('path')
+      .where('parent_id', 'is', null)
+      .executeTakeFirstOrThrow();
     const ctx = {
-      actor: actor([{ role: 'principal_head', orgPath: '/' }]),
+      actor: actor([{ role: 'principal_head', orgPath: gov.path }]),
       requestId: 'test',
       ip: null,
     };

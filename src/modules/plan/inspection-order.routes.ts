@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Actor } from '../../platform/access/actor.js';
 import { requireActor } from '../../platform/auth/plugin.js';
 import { UuidParam, errorResponses, z } from '../../platform/http/zod.js';
 import type { AppDeps } from '../../platform/manifest.js';
@@ -10,13 +9,9 @@ import { date, Ok, text } from './inspection.schemas.js';
 /**
  * Follow-up orders (督办单): issued by the inspection office to one inspected unit, answered by the unit, accepted
  * or sent back for re-handling by the office. Visibility, party and order are the command frame's
- * (commands/inspection/order-frame.ts).
+ * (commands/inspection/order-frame.ts, frames.ts).
  */
-export function inspectionOrderRoutes(
-  app: FastifyInstance,
-  { db }: AppDeps,
-  manage: (actor: Actor, inspectionId: string) => Promise<void>,
-): void {
+export function inspectionOrderRoutes(app: FastifyInstance, { db }: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['政府督查'];
 
@@ -29,7 +24,7 @@ export function inspectionOrderRoutes(
       response: { 201: z.object({ id: z.string() }), ...errorResponses },
     },
     handler: async (req, reply) => {
-      await manage(requireActor(req), req.params.id);
+      requireActor(req);
       reply.status(201);
       return cmd.issueOrder(db, req.ctx, req.params.id, req.body);
     },

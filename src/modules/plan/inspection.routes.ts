@@ -8,7 +8,8 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { UuidParam, errorResponses, z } from '../../platform/http/zod.js';
 import type { AppDeps } from '../../platform/manifest.js';
 import * as cmd from './commands/inspection.js';
-import { INSPECTION_STATUSES, type InspectionStatus, TARGET_STATUS_ZH } from './inspection.tables.js';
+import { INSPECTION_STATUSES, TARGET_STATUS_ZH } from './inspection.tables.js';
+import { governmentPath, NOT_YET_STARTED, oversees, seesInspection } from './inspection.access.js';
 import { inspectionAbilities, planPolicy } from './plan.policy.js';
 import { inspectionOrderRoutes } from './inspection-order.routes.js';
 import { REPLY_STATUS_LABELS, REPLY_STATUSES } from '../../procedures/assigned-reply/index.js';
@@ -76,18 +77,6 @@ const InspectionDto = z.object({
   ),
 });
 
-/** The government organization (root of the tree): its principal head approves inspection plans (Art 11). */
-async function governmentPath(db: Db): Promise<string> {
-  const root = await db.selectFrom('organizations').select('path').where('parent_id', 'is', null).executeTakeFirst();
-  return root?.path ?? '';
-}
-
-/** Statuses in which only the inspection office and the approving head see the inspection. */
-const NOT_YET_STARTED: InspectionStatus[] = ['planned', 'approved'];
-
-/** Sees the whole inspection: the inspection office (manage) and the government's head who approves plans. */
-const oversees = (actor: Actor, gov: string) => planPolicy.manage(actor) || planPolicy.approveInspection(actor, gov);
-
 async function loadInspection(db: Db, actor: Actor, id: string, gov?: string) {
   const govPath = gov ?? (await governmentPath(db));
   const i = await db
@@ -106,10 +95,15 @@ async function loadInspection(db: Db, actor: Actor, id: string, gov?: string) {
     .where('inspection_id', '=', id)
     .execute();
   const manage = oversees(actor, govPath);
-  // An inspected unit learns of the inspection when it starts, not while the plan is drafted or awaiting
-  // approval: inspections may be unannounced (《政府督查工作条例》第十二条 暗访). Leaders (read-only) still see it.
-  const hidden = NOT_YET_STARTED.includes(i.status) && !hasAnyRole(actor, ['leader']);
-  if (!manage && (hidden || !targets.some((t) => canSeeOrg(actor, t.org_path)))) throw notFound('督查');
+  if (
+    !seesInspection(
+      actor,
+      govPath,
+      i.status,
+      targets.map((t) => t.org_path),
+    )
+  )
+    throw notFound('督查');
   const visible = targets.filter((t) => manage || canSeeOrg(actor, t.org_path));
   const orders = await db
     .selectFrom('inspection_orders')
@@ -174,24 +168,15 @@ async function loadInspection(db: Db, actor: Actor, id: string, gov?: string) {
   };
 }
 
-/** Unit-side actions: the inspected unit's liaison or principal head. */
-async function assertUnit(db: Db, actor: Actor, orgId: string) {
-  const org = await db.selectFrom('organizations').select('path').where('id', '=', orgId).executeTakeFirst();
-  if (!org || !canSeeOrg(actor, org.path)) throw notFound('督查对象');
-  if (!hasAnyRole(actor, ['liaison', 'principal_head'], org.path))
-    throw new AppError('forbidden', '只有被督查单位的法治联络员或主要负责人可以办理此事项。');
-}
-
 export function inspectionRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps;
-  inspectionOrderRoutes(app, deps, (actor, id) => manage(actor, id));
+  inspectionOrderRoutes(app, deps);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['政府督查'];
-  /** Inspection-office actions on one inspection: 404 if the actor may not see it, else 403 unless a manager. */
-  const manage = async (actor: Actor, id?: string) => {
-    if (planPolicy.manage(actor)) return;
-    if (id) await loadInspection(db, actor, id);
-    throw new AppError('forbidden', '您没有办理政府督查的权限：此操作由依法治区办（督查机构）办理。');
+  /** Drawing up a plan is the inspection office's (Art 15). The acts on an inspection check their party in the frame. */
+  const manage = (actor: Actor) => {
+    if (!planPolicy.manage(actor))
+      throw new AppError('forbidden', '您没有办理政府督查的权限：此操作由依法治区办（督查机构）办理。');
   };
 
   r.post('/api/plan/inspections', {
@@ -203,7 +188,7 @@ export function inspectionRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     handler: async (req, reply) => {
       const actor = requireActor(req);
-      await manage(actor);
+      manage(actor);
       reply.status(201);
       return cmd.planInspection(db, req.ctx, actor.orgId, req.body);
     },
@@ -243,53 +228,33 @@ export function inspectionRoutes(app: FastifyInstance, deps: AppDeps): void {
     handler: async (req) => loadInspection(db, requireActor(req), req.params.id),
   });
 
-  r.post('/api/plan/inspections/:id/approve', {
-    schema: {
-      tags,
-      summary: '批准督查方案（本级人民政府行政首长，《政府督查工作条例》第十一条）',
-      params: UuidParam,
-      body: z.strictObject({ opinion: text('批准意见（批示）', 2) }),
-      response: { 200: Ok, ...errorResponses },
-    },
-    handler: async (req) => {
-      const actor = requireActor(req);
-      const gov = await governmentPath(db);
-      if (!planPolicy.approveInspection(actor, gov)) {
-        await loadInspection(db, actor, req.params.id, gov); // 404 when the actor may not see it
-        throw new AppError(
-          'forbidden',
-          '督查方案由本级人民政府行政首长批准（《政府督查工作条例》第十一条），您没有批准的权限。',
-        );
-      }
-      await cmd.approveInspection(db, req.ctx, req.params.id, req.body);
-      return { ok: true as const };
-    },
-  });
-
   /**
-   * One inspection step per route: who takes it (the inspection office, or the inspected unit named in the body),
-   * then the command. 404 for what the actor may not see and 403 for the wrong party come first (ADR 0004).
+   * One inspection step per route, each a command in the kernel's frame (commands/inspection/frames.ts): 404 for
+   * what the actor may not see and 403 for the wrong party come first, then the order (409) and content (422).
    */
   const steps: {
     path: string;
     summary: string;
     body?: z.ZodType;
-    by: 'office' | 'unit';
     run: (ctx: RequestCtx, id: string, body: never) => Promise<unknown>;
   }[] = [
-    { path: 'start', summary: '开始督查（方案经批准后）', by: 'office', run: (ctx, id) => cmd.startInspection(db, ctx, id) },
+    {
+      path: 'approve',
+      summary: '批准督查方案（本级人民政府行政首长，《政府督查工作条例》第十一条）',
+      body: z.strictObject({ opinion: text('批准意见（批示）', 2) }),
+      run: (ctx, id, b) => cmd.approveInspection(db, ctx, id, b),
+    },
+    { path: 'start', summary: '开始督查（方案经批准后）', run: (ctx, id) => cmd.startInspection(db, ctx, id) },
     {
       path: 'conclusions',
       summary: '送达督查结论',
       body: z.strictObject({ orgId: z.uuid(), conclusion: text('督查结论'), servedOn: date }),
-      by: 'office',
       run: (ctx, id, b) => cmd.serveConclusion(db, ctx, id, b),
     },
     {
       path: 'reexamination',
       summary: '申请复核督查结论（收到结论之日起30日内）',
       body: z.strictObject({ orgId: z.uuid(), reason: text('申请复核的理由'), requestedOn: date }),
-      by: 'unit',
       run: (ctx, id, b) => cmd.requestReexamination(db, ctx, id, b),
     },
     {
@@ -301,21 +266,18 @@ export function inspectionRoutes(app: FastifyInstance, deps: AppDeps): void {
         decision: text('复核决定'),
         decidedOn: date,
       }),
-      by: 'office',
       run: (ctx, id, b) => cmd.decideReexamination(db, ctx, id, b),
     },
     {
       path: 'rectification',
       summary: '报送整改情况',
       body: z.strictObject({ orgId: z.uuid(), report: text('整改情况'), on: date }),
-      by: 'unit',
       run: (ctx, id, b) => cmd.submitRectification(db, ctx, id, b),
     },
     {
       path: 'verification',
       summary: '核查整改情况',
       body: z.strictObject({ orgId: z.uuid(), accepted: z.boolean(), note: text('核查意见', 2), on: date }),
-      by: 'office',
       run: (ctx, id, b) => cmd.verifyRectification(db, ctx, id, b),
     },
   ];
@@ -330,9 +292,7 @@ export function inspectionRoutes(app: FastifyInstance, deps: AppDeps): void {
         response: { 200: s.path === 'reexamination' ? z.object({ decisionDue: z.string() }) : Ok, ...errorResponses },
       },
       handler: async (req) => {
-        const actor = requireActor(req);
-        if (s.by === 'office') await manage(actor, req.params.id);
-        else await assertUnit(db, actor, (req.body as { orgId: string }).orgId);
+        requireActor(req);
         const res = await s.run(req.ctx, req.params.id, req.body as never);
         return (s.path === 'reexamination' ? res : { ok: true as const }) as { ok: true } | { decisionDue: string };
       },

@@ -1,8 +1,8 @@
 import type { RequestCtx } from '../../../../platform/access/actor.js';
-import { recordAudit } from '../../../../platform/audit/index.js';
 import type { Db } from '../../../../platform/db/engine.js';
 import { AppError, unprocessable } from '../../../../platform/errors.js';
-import { actDate, assertTargetTransition, closeOn, lockTarget } from './shared.js';
+import { targetStep } from './frames.js';
+import { actDate, closeOn } from './shared.js';
 import { nowOf } from '../../../../platform/clock.js';
 
 /** Art 17: decided within 30 days, by someone other than who drew the conclusion (recusal). */
@@ -13,31 +13,19 @@ export async function decideReexamination(
   input: { orgId: string; outcome: 'upheld' | 'changed'; decision: string; decidedOn: string },
 ): Promise<void> {
   const on = actDate(input.decidedOn, '复核决定日期', 'decidedOn', nowOf(ctx));
-  await db.transaction().execute(async (trx) => {
-    const t = await lockTarget(trx, id, input.orgId);
-    const to = assertTargetTransition(t.status, 'decide_reexamination');
-    if (t.conclusion_by && t.conclusion_by === ctx.actor?.userId) {
+  await targetStep(db, ctx, id, input.orgId, 'decide_reexamination', async (t, { trx, ctx, actor }) => {
+    if (t.conclusion_by && t.conclusion_by === actor.userId) {
       throw new AppError('forbidden', '作出督查结论的人员应当回避，不能办理本次复核（《政府督查工作条例》第十七条）');
     }
     if (on < t.reexamination_requested_on!) throw unprocessable('复核决定日期不能早于申请日期', { field: 'decidedOn' });
-    await trx
-      .updateTable('inspection_targets')
-      .set({
-        status: to,
+    await closeOn(trx, ctx, t.id, 'inspection.reexamination_decision', on);
+    return {
+      patch: {
         reexamination_outcome: input.outcome,
         reexamination_decision: input.decision,
         reexamination_decided_on: on,
-        updated_at: nowOf(ctx),
-      })
-      .where('id', '=', t.id)
-      .execute();
-    await closeOn(trx, ctx, t.id, 'inspection.reexamination_decision', on);
-    await recordAudit(trx, ctx, {
-      action: 'inspection.reexamination_decided',
-      entityKind: 'inspection',
-      entityId: id,
-      orgId: input.orgId,
-      data: { orgId: input.orgId, outcome: input.outcome, decidedOn: on },
-    });
+      },
+      data: { outcome: input.outcome, decidedOn: on },
+    };
   });
 }

@@ -63,16 +63,3 @@ export function assertTargetTransition(status: TargetStatus, action: TargetActio
   inspectionTargetWorkflow.assertTransition(status, action);
   return inspectionTargetWorkflow.resolveTarget(status, action);
 }
-
-/** Locks one inspected unit's row for the action's transaction; 404 when the unit is not a target. */
-export async function lockTarget(trx: Executor, inspectionId: string, orgId: string) {
-  const t = await trx
-    .selectFrom('inspection_targets')
-    .selectAll()
-    .where('inspection_id', '=', inspectionId)
-    .where('org_id', '=', orgId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!t) throw notFound('督查对象');
-  return t;
-}

@@ -1,9 +1,9 @@
 import type { RequestCtx } from '../../../../platform/access/actor.js';
-import { recordAudit } from '../../../../platform/audit/index.js';
 import type { Db } from '../../../../platform/db/engine.js';
 import { unprocessable } from '../../../../platform/errors.js';
 import { inspectionWorkflow } from '../../inspection.workflow.js';
-import { actDate, assertTargetTransition, lockTarget } from './shared.js';
+import { targetStep } from './frames.js';
+import { actDate } from './shared.js';
 import { nowOf } from '../../../../platform/clock.js';
 
 /**
@@ -17,41 +17,28 @@ export async function verifyRectification(
   input: { orgId: string; accepted: boolean; note: string; on: string },
 ): Promise<void> {
   const on = actDate(input.on, '核查日期', 'on', nowOf(ctx));
-  await db.transaction().execute(async (trx) => {
-    const t = await lockTarget(trx, id, input.orgId);
-    const to = assertTargetTransition(t.status, input.accepted ? 'verify' : 'reject_rectification');
+  const action = input.accepted ? 'verify' : 'reject_rectification';
+  await targetStep(db, ctx, id, input.orgId, action, async (t, { trx, now }) => {
     if (t.rectified_on && on < t.rectified_on)
       throw unprocessable(`核查日期不能早于整改完成日期 ${t.rectified_on}`, { field: 'on' });
-    await trx
-      .updateTable('inspection_targets')
-      .set({
-        status: to,
-        verification_note: input.note,
-        verified_on: input.accepted ? on : null,
-        updated_at: nowOf(ctx),
-      })
-      .where('id', '=', t.id)
-      .execute();
     const open = await trx
       .selectFrom('inspection_targets')
       .select('id')
       .where('inspection_id', '=', id)
+      .where('id', '!=', t.id)
       .where('status', '!=', 'verified')
       .execute();
     // Every unit verified: the inspection is closed (Art 18), from the status the declaration closes from.
-    if (open.length === 0)
+    if (input.accepted && open.length === 0)
       await trx
         .updateTable('inspections')
-        .set({ status: inspectionWorkflow.resolveTarget('concluded', 'close'), updated_at: nowOf(ctx) })
+        .set({ status: inspectionWorkflow.resolveTarget('concluded', 'close'), updated_at: now })
         .where('id', '=', id)
         .where('status', 'in', inspectionWorkflow.actions.close.from)
         .execute();
-    await recordAudit(trx, ctx, {
-      action: 'inspection.rectification_verified',
-      entityKind: 'inspection',
-      entityId: id,
-      orgId: input.orgId,
-      data: { orgId: input.orgId, accepted: input.accepted },
-    });
+    return {
+      patch: { verification_note: input.note, verified_on: input.accepted ? on : null },
+      data: { accepted: input.accepted },
+    };
   });
 }
