@@ -3,6 +3,7 @@
  * Pure data (the web app bundles it).
  */
 import type { PagedDto } from '../../platform/http/http.contract.js';
+import type { SnippetPartDto } from '../../platform/search/search.contract.js';
 export const LAW_STATUSES = ['current', 'superseded'] as const;
 export type LawStatus = (typeof LAW_STATUSES)[number];
 
@@ -58,11 +59,7 @@ export interface LawImportFileErrors {
   errors: { line: number; message: string }[];
 }
 
-/** A passage of a search hit: the matched words have `hit` set. */
-export interface SnippetPartDto {
-  text: string;
-  hit: boolean;
-}
+export type { SnippetPartDto };
 
 /** Full-text search over the laws and the published normative documents. */
 export interface SearchResultDto extends PagedDto<SearchHitDto> {

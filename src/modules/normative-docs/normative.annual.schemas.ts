@@ -1,4 +1,6 @@
+import { OrgRefDto } from '../../platform/http/http.schemas.js';
 import { z } from '../../platform/http/zod.js';
+import type * as C from './normative-docs.contract.js';
 
 /** Request and response schemas of the annual figures: the catalog (年度目录) and the per-unit filing rates. */
 
@@ -27,27 +29,27 @@ export const PublishCatalogBody = z.strictObject({
   reason: z.string().trim().max(500, { error: '更正理由不能超过 500 个字' }).optional(),
 });
 
-export const CatalogEntryDto = z.object({
+export const CatalogEntryDto: z.ZodType<C.CatalogEntryDto> = z.object({
   docId: z.string(),
   title: z.string(),
   registrationNo: z.string().nullable(),
   on: z.string(),
   note: z.string().nullable(),
 });
-export const CatalogEntriesDto = z.object({
+export const CatalogEntriesDto: z.ZodType<C.CatalogEntriesDto> = z.object({
   made: z.array(CatalogEntryDto),
   amended: z.array(CatalogEntryDto),
   repealed: z.array(CatalogEntryDto),
   lapsed: z.array(CatalogEntryDto),
 });
-export const CatalogCountsDto = z.object({
+export const CatalogCountsDto: z.ZodType<C.CatalogCountsDto> = z.object({
   made: z.number(),
   amended: z.number(),
   repealed: z.number(),
   lapsed: z.number(),
 });
 
-export const PublishedCatalogDto = z.object({
+export const PublishedCatalogDto: z.ZodType<C.PublishedCatalogDto> = z.object({
   id: z.string(),
   version: z.number(),
   publishedOn: z.string(),
@@ -57,7 +59,7 @@ export const PublishedCatalogDto = z.object({
 });
 
 /** Staff view: the catalog as the record stands now, and what has been published. */
-export const StaffCatalogDto = z.object({
+export const StaffCatalogDto: z.ZodType<C.StaffCatalogDto> = z.object({
   orgId: z.string(),
   orgName: z.string(),
   year: z.number(),
@@ -73,9 +75,13 @@ export const StaffCatalogDto = z.object({
   abilities: z.record(z.string(), z.boolean()),
 });
 
-export const StaffCatalogListDto = z.object({ year: z.number(), dueOn: z.string(), items: z.array(StaffCatalogDto) });
+export const StaffCatalogListDto: z.ZodType<C.StaffCatalogListDto> = z.object({
+  year: z.number(),
+  dueOn: z.string(),
+  items: z.array(StaffCatalogDto),
+});
 
-export const PublishCatalogResult = z.object({
+export const PublishCatalogResult: z.ZodType<C.PublishCatalogResultDto> = z.object({
   id: z.string(),
   version: z.number(),
   late: z.boolean(),
@@ -83,7 +89,7 @@ export const PublishCatalogResult = z.object({
 });
 
 /** Portal view: the latest published version of each catalog, as it was published. */
-export const PublicCatalogDto = z.object({
+export const PublicCatalogDto: z.ZodType<C.PublicDocCatalogDto> = z.object({
   id: z.string(),
   orgId: z.string(),
   orgName: z.string(),
@@ -97,10 +103,10 @@ export const PublicCatalogDto = z.object({
   leafHash: z.string(),
 });
 
-export const PublicCatalogListDto = z.object({
+export const PublicCatalogListDto: z.ZodType<C.PublicDocCatalogListDto> = z.object({
   items: z.array(PublicCatalogDto),
   years: z.array(z.number()),
-  bodies: z.array(z.object({ orgId: z.string(), name: z.string() })),
+  bodies: z.array(OrgRefDto),
 });
 
 export const RatesQuery = z.strictObject({ year: Year });
@@ -114,9 +120,9 @@ const RatesRow = z.object({
   filingRatePct: z.number().nullable(),
   onTimePct: z.number().nullable(),
   conformityPct: z.number().nullable(),
-});
+}) satisfies z.ZodType<C.FilingRatesRowDto>;
 
-export const RatesDto = z.object({
+export const RatesDto: z.ZodType<C.FilingRatesDto> = z.object({
   year: z.number(),
   /** The filing period of the rule in force, e.g. "30日". */
   period: z.string(),

@@ -19,6 +19,7 @@ import {
   submitLegalityReview,
 } from './commands/procedure.js';
 import { publishDoc, registerDoc } from './commands/publish.js';
+import type { CleanupCampaignDto, IssuingBodyDto } from './normative-docs.contract.js';
 import { diffLines } from './normative.diff.js';
 import { normativePolicy } from './normative.policy.js';
 import { presentDetail } from './normative.presenter.js';
@@ -55,7 +56,7 @@ export function normativeRoutes(app: FastifyInstance, { db }: AppDeps): void {
               numberPrefix: z.string(),
               basis: z.string(),
               active: z.boolean(),
-            }),
+            }) satisfies z.ZodType<IssuingBodyDto>,
           ),
           abilities: Abilities,
         }),
@@ -99,7 +100,7 @@ export function normativeRoutes(app: FastifyInstance, { db }: AppDeps): void {
       tags,
       summary: '规范性文件列表（按可见范围）',
       querystring: S.DocListQuery,
-      response: { 200: z.object({ total: z.number(), items: z.array(S.DocSummaryDto) }), ...errorResponses },
+      response: { 200: S.DocListDto, ...errorResponses },
     },
     handler: async (req) => {
       const actor = requireActor(req);
@@ -256,7 +257,7 @@ export function normativeRoutes(app: FastifyInstance, { db }: AppDeps): void {
     },
   });
 
-  const CampaignDto = z.object({
+  const CampaignDto: z.ZodType<CleanupCampaignDto> = z.object({
     id: z.string(),
     title: z.string(),
     startedOn: z.string(),

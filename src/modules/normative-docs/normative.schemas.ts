@@ -1,6 +1,10 @@
+import type { PagedDto } from '../../platform/http/http.contract.js';
+import { OrgRefDto, pagedDto } from '../../platform/http/http.schemas.js';
 import { z } from '../../platform/http/zod.js';
+import { RecordAnchorDto } from '../../platform/ledger/ledger.schemas.js';
 import { DISPOSITIONS, PublicCommentFields } from '../../procedures/public-comment/index.js';
 import { SnippetPartDto } from '../laws/index.js';
+import type * as C from './normative-docs.contract.js';
 import { DOC_STATUSES } from './normative.workflow.js';
 
 const localDate = (what: string) =>
@@ -145,10 +149,10 @@ export const DocSummaryDto = z.object({
   validUntil: z.string().nullable(),
   needsReview: z.boolean(),
   version: z.number(),
-});
+}) satisfies z.ZodType<C.DocSummaryDto>;
 export type DocSummaryDto = z.infer<typeof DocSummaryDto>;
 
-export const BasisDto = z.object({
+export const BasisDto: z.ZodType<C.LegalBasisDto> = z.object({
   lawId: z.string(),
   title: z.string(),
   versionDate: z.string().nullable(),
@@ -156,7 +160,7 @@ export const BasisDto = z.object({
   articles: z.string(),
 });
 
-export const FilingDto = z.object({
+export const FilingDto: z.ZodType<C.FilingDto> = z.object({
   id: z.string(),
   docId: z.string(),
   docTitle: z.string(),
@@ -178,7 +182,7 @@ export const FilingDto = z.object({
 });
 export type FilingDto = z.infer<typeof FilingDto>;
 
-export const TaskDto = z.object({
+export const TaskDto: z.ZodType<C.ReviewTaskDto> = z.object({
   id: z.string(),
   docId: z.string(),
   kind: z.string(),
@@ -188,7 +192,7 @@ export const TaskDto = z.object({
   outcome: z.string().nullable(),
 });
 
-export const DocDetailDto = DocSummaryDto.extend({
+export const DocDetailDto: z.ZodType<C.DocDetailDto> = DocSummaryDto.extend({
   body: z.string(),
   draftingNote: z.string(),
   docType: z.enum(['regular', 'interim']),
@@ -229,14 +233,14 @@ export const DocDetailDto = DocSummaryDto.extend({
 });
 export type DocDetailDto = z.infer<typeof DocDetailDto>;
 
-export const DiffDto = z.object({
+export const DiffDto: z.ZodType<C.DocDiffDto> = z.object({
   from: z.number(),
   to: z.number(),
   titleChanged: z.object({ from: z.string(), to: z.string() }).nullable(),
   lines: z.array(z.object({ op: z.enum(['same', 'add', 'del']), text: z.string() })),
 });
 
-export const PublicDocDto = z.object({
+export const PublicDocDto: z.ZodType<C.PublicDocDto> = z.object({
   id: z.string(),
   title: z.string(),
   orgName: z.string(),
@@ -253,9 +257,7 @@ export const PublicDocDto = z.object({
   bases: z.array(BasisDto),
   history: z.array(z.object({ date: z.string(), event: z.string() })),
   contentHash: z.string().nullable(),
-  proof: z
-    .object({ status: z.enum(['pending', 'included']), leafHash: z.string(), index: z.string().nullable() })
-    .nullable(),
+  proof: RecordAnchorDto.nullable(),
 });
 
 export const PublicListQuery = z.strictObject({
@@ -267,23 +269,23 @@ export const PublicListQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-export const PublicListDto = z.object({
-  total: z.number(),
+export const PublicListDto: z.ZodType<C.PublicDocListDto> = pagedDto(
+  DocSummaryDto.extend({ snippet: z.array(SnippetPartDto).optional() }),
+).extend({
   /** Set when a full-text query matched more documents than are counted (the total is then a lower bound). */
   totalCapped: z.boolean().optional(),
-  items: z.array(DocSummaryDto.extend({ snippet: z.array(SnippetPartDto).optional() })),
-  bodies: z.array(z.object({ orgId: z.string(), name: z.string() })),
+  bodies: z.array(OrgRefDto),
 });
 
 export const PublicCommentBody = z.strictObject(PublicCommentFields);
 
-export const CommentReceiptDto = z.object({
+export const CommentReceiptDto: z.ZodType<C.CommentReceiptDto> = z.object({
   receiptNo: z.string(),
   submittedAt: z.string(),
   commentEnd: z.string().nullable(),
 });
 
-export const PublicDraftDto = z.object({
+export const PublicDraftDto: z.ZodType<C.PublicDraftDto> = z.object({
   id: z.string(),
   title: z.string(),
   orgName: z.string(),
@@ -294,7 +296,7 @@ export const PublicDraftDto = z.object({
   open: z.boolean(),
 });
 
-export const CommentDto = z.object({
+export const CommentDto: z.ZodType<C.DocCommentDto> = z.object({
   id: z.string(),
   receiptNo: z.string(),
   submitterKind: z.enum(['anonymous', 'individual', 'organization']),
@@ -316,7 +318,9 @@ export const StaffSearchQuery = z.strictObject({
   status: DocStatusEnum.optional(),
 });
 
-export const StaffSearchDto = z.object({
-  total: z.number(),
-  items: z.array(DocSummaryDto.extend({ snippet: z.array(SnippetPartDto) })),
-});
+export const StaffSearchDto: z.ZodType<C.DocSearchDto> = pagedDto(
+  DocSummaryDto.extend({ snippet: z.array(SnippetPartDto) }),
+);
+
+/** The staff list of documents: one page. */
+export const DocListDto: z.ZodType<PagedDto<C.DocSummaryDto>> = pagedDto(DocSummaryDto);

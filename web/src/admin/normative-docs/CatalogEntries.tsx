@@ -1,6 +1,10 @@
 import { List, Typography } from 'antd';
 import { Link } from 'react-router';
-import { CATALOG_SECTIONS, type CatalogEntry, type CatalogSection } from './types';
+import type {
+  CatalogEntryDto as CatalogEntry,
+  CatalogSection,
+} from '../../../../src/modules/normative-docs/normative-docs.contract';
+import { CATALOG_SECTIONS } from './types';
 
 /** The entries of one catalog, section by section, each line linking to the document. */
 export function CatalogEntries({

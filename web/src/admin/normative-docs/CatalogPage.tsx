@@ -3,21 +3,11 @@ import { Alert, Button, Form, Input, Modal, Select, Space, Table, Tag, Typograph
 import { useState } from 'react';
 import { get, post } from '../../shared/api';
 import { CatalogEntries } from './CatalogEntries';
-import { CATALOG_SECTIONS, type CatalogEntry, type CatalogSection } from './types';
-
-interface Catalog {
-  orgId: string;
-  orgName: string;
-  year: number;
-  title: string;
-  dueOn: string;
-  overdue: boolean;
-  counts: Record<CatalogSection, number>;
-  entries: Record<CatalogSection, CatalogEntry[]>;
-  published: { id: string; version: number; publishedOn: string; late: boolean; reason: string | null } | null;
-  changedSincePublished: boolean;
-  abilities: Record<string, boolean>;
-}
+import type {
+  StaffCatalogDto as Catalog,
+  StaffCatalogListDto,
+} from '../../../../src/modules/normative-docs/normative-docs.contract';
+import { CATALOG_SECTIONS } from './types';
 
 const thisYear = new Date().getFullYear();
 const YEARS = Array.from({ length: 8 }, (_, i) => thisYear - i);
@@ -78,7 +68,7 @@ export function CatalogPage() {
   const [orgId, setOrgId] = useState<string | undefined>();
   const q = useQuery({
     queryKey: ['normative-catalogs', year],
-    queryFn: () => get<{ year: number; dueOn: string; items: Catalog[] }>(`/api/normative-catalogs?year=${year}`),
+    queryFn: () => get<StaffCatalogListDto>(`/api/normative-catalogs?year=${year}`),
   });
   const items = (q.data?.items ?? []).filter((c) => !orgId || c.orgId === orgId);
   return (

@@ -17,9 +17,12 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { CleanupCampaignDto } from '../../../../src/modules/normative-docs/normative-docs.contract';
 import { get, post } from '../../shared/api';
 
-type Outcome = 'keep' | 'amend' | 'repeal' | 'lapse';
+type Outcome = keyof CleanupCampaignDto['progress']['counts'];
+type Campaign = CleanupCampaignDto;
+type Unit = Campaign['progress']['units'][number];
 const OUTCOMES: { value: Outcome; label: string; color: string }[] = [
   { value: 'keep', label: '继续有效', color: '#237804' },
   { value: 'amend', label: '修改', color: 'orange' },
@@ -27,33 +30,6 @@ const OUTCOMES: { value: Outcome; label: string; color: string }[] = [
   { value: 'lapse', label: '宣布失效', color: 'default' },
 ];
 const label = (o: string | null) => OUTCOMES.find((x) => x.value === o);
-
-interface Unit {
-  orgId: string;
-  orgName: string;
-  total: number;
-  decided: number;
-  keep: number;
-  amend: number;
-  repeal: number;
-  lapse: number;
-}
-interface Campaign {
-  id: string;
-  title: string;
-  startedOn: string;
-  dueOn: string;
-  status: string;
-  progress: { total: number; decided: number; counts: Record<Outcome, number>; units: Unit[] };
-  items: {
-    docId: string;
-    title: string;
-    registrationNo: string | null;
-    orgName: string;
-    outcome: Outcome | null;
-    reason: string | null;
-  }[];
-}
 
 /** “66 件现行有效：继续有效 51 件、修改 4 件、废止 1 件、宣布失效 10 件” — the figures a clean-up report gives. */
 export function summaryLine(p: Campaign['progress']): string {

@@ -1,24 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Table, Tag, Typography } from 'antd';
-import {
-  DISPOSITION_LABELS,
-  DISPOSITIONS,
-} from '../../../../src/procedures/public-comment/public-comment.contract';
+import { DISPOSITION_LABELS, DISPOSITIONS } from '../../../../src/procedures/public-comment/public-comment.contract';
+import type { DocCommentDto as Comment } from '../../../../src/modules/normative-docs/normative-docs.contract';
 import { get } from '../../shared/api';
 import { ActionButton } from './ActionButton';
-
-interface Comment {
-  id: string;
-  receiptNo: string;
-  submitterKind: 'anonymous' | 'individual' | 'organization';
-  submitterName: string | null;
-  contact: string | null;
-  body: string;
-  disposition: keyof typeof DISPOSITION_LABELS | null;
-  dispositionLabel: string | null;
-  dispositionReason: string | null;
-  createdAt: string;
-}
 
 const KIND = { anonymous: '匿名', individual: '个人', organization: '单位' } as const;
 const COLOR = { adopted: 'green', partly_adopted: 'blue', not_adopted: 'default' } as const;
@@ -59,7 +44,11 @@ export function CommentsPanel(props: { docId: string; canDispose: boolean; state
             width: 140,
             render: (_, c) => `${KIND[c.submitterKind]}${c.submitterName ? `：${c.submitterName}` : ''}`,
           },
-          { title: '意见内容', dataIndex: 'body', render: (b: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{b}</span> },
+          {
+            title: '意见内容',
+            dataIndex: 'body',
+            render: (b: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{b}</span>,
+          },
           {
             title: '处理结果',
             width: 260,

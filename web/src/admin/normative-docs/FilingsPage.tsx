@@ -3,19 +3,12 @@ import { Alert, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { get } from '../../shared/api';
-import type { Filing } from './types';
+import type {
+  FilingDto as Filing,
+  FilingRatesDto,
+} from '../../../../src/modules/normative-docs/normative-docs.contract';
 
-interface Rates {
-  published: number;
-  filed: number;
-  onTime: number;
-  reviewed: number;
-  accepted: number;
-  filingRatePct: number | null;
-  onTimePct: number | null;
-  conformityPct: number | null;
-}
-type UnitRates = Rates & { orgId: string; orgName: string };
+type UnitRates = FilingRatesDto['units'][number];
 
 const thisYear = new Date().getFullYear();
 const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
@@ -25,10 +18,7 @@ function RatesCard() {
   const [year, setYear] = useState(thisYear);
   const q = useQuery({
     queryKey: ['normative-filing-rates', year],
-    queryFn: () =>
-      get<{ year: number; period: string; units: UnitRates[]; total: Rates }>(
-        `/api/normative-filings/rates?year=${year}`,
-      ),
+    queryFn: () => get<FilingRatesDto>(`/api/normative-filings/rates?year=${year}`),
   });
   const rows: UnitRates[] = q.data ? [...q.data.units, { ...q.data.total, orgId: 'total', orgName: '合计' }] : [];
   return (

@@ -5,7 +5,11 @@ import { useParams } from 'react-router';
 import { get } from '../../shared/api';
 import { ActionButton } from './ActionButton';
 import { CommentsPanel } from './CommentsPanel';
-import { type DocDetail, STATUS_COLORS } from './types';
+import type {
+  DocDetailDto as DocDetail,
+  DocDiffDto,
+} from '../../../../src/modules/normative-docs/normative-docs.contract';
+import { STATUS_COLORS } from './types';
 
 /** Today in Beijing time, YYYY-MM-DD (the server's calendar day). */
 const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
@@ -29,10 +33,7 @@ function Diff({ id, versions }: { id: string; versions: DocDetail['versions'] })
   const [to, setTo] = useState(versions[0]?.version ?? 1);
   const d = useQuery({
     queryKey: ['normative-diff', id, from, to],
-    queryFn: () =>
-      get<{ lines: { op: 'same' | 'add' | 'del'; text: string }[] }>(
-        `/api/normative-docs/${id}/diff?from=${from}&to=${to}`,
-      ),
+    queryFn: () => get<DocDiffDto>(`/api/normative-docs/${id}/diff?from=${from}&to=${to}`),
     enabled: versions.length > 1,
   });
   const opts = versions.map((v) => ({ value: v.version, label: `第${v.version}版：${v.changeNote}` }));
@@ -108,7 +109,12 @@ export function NormativeDetailPage() {
               queryKey={key}
               primary
               fields={[
-                { name: 'offlineCount', label: '通过信函、电子邮件等其他渠道收到的意见数（没有填 0）', kind: 'number', required: false },
+                {
+                  name: 'offlineCount',
+                  label: '通过信函、电子邮件等其他渠道收到的意见数（没有填 0）',
+                  kind: 'number',
+                  required: false,
+                },
                 { name: 'offlineStatement', label: '其他渠道意见的处理情况', kind: 'textarea', required: false },
               ]}
             />

@@ -5,7 +5,14 @@ import { Link, useNavigate } from 'react-router';
 import { get, post } from '../../shared/api';
 import { Snippet } from '../../portal/normative-docs/Snippet';
 import { type BasisValue, BasisPicker } from './BasisPicker';
-import { type DocDetail, type DocSummary, STATUS_COLORS } from './types';
+import type { PagedDto } from '../../../../src/platform/http/http.contract';
+import type {
+  DocDetailDto as DocDetail,
+  DocSearchDto,
+  DocSummaryDto as DocSummary,
+  IssuingBodyDto,
+} from '../../../../src/modules/normative-docs/normative-docs.contract';
+import { STATUS_COLORS } from './types';
 import { DOC_STATUSES, STATUS_LABELS } from '../../../../src/modules/normative-docs/normative-docs.contract';
 
 const STATUS_OPTIONS = DOC_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }));
@@ -19,22 +26,18 @@ export function NormativeListPage() {
   const found = useQuery({
     queryKey: ['normative-staff-search', search, status],
     queryFn: () =>
-      get<{ total: number; items: (DocSummary & { snippet: { text: string; hit: boolean }[] })[] }>(
+      get<DocSearchDto>(
         `/api/normative-docs/search?q=${encodeURIComponent(search)}${status ? `&status=${status}` : ''}`,
       ),
     enabled: search.trim().length > 0,
   });
   const q = useQuery({
     queryKey: ['normative-docs', status],
-    queryFn: () =>
-      get<{ total: number; items: DocSummary[] }>(
-        `/api/normative-docs?pageSize=100${status ? `&status=${status}` : ''}`,
-      ),
+    queryFn: () => get<PagedDto<DocSummary>>(`/api/normative-docs?pageSize=100${status ? `&status=${status}` : ''}`),
   });
   const bodies = useQuery({
     queryKey: ['issuing-bodies'],
-    queryFn: () =>
-      get<{ items: { orgId: string; orgName: string; active: boolean }[] }>('/api/normative-docs/issuing-bodies'),
+    queryFn: () => get<{ items: IssuingBodyDto[] }>('/api/normative-docs/issuing-bodies'),
   });
   const [form] = Form.useForm();
   const create = useMutation({

@@ -2,23 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Empty, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { CatalogEntries } from '../../admin/normative-docs/CatalogEntries';
-import { CATALOG_SECTIONS, type CatalogEntry, type CatalogSection } from '../../admin/normative-docs/types';
+import { CATALOG_SECTIONS } from '../../admin/normative-docs/types';
+import type {
+  PublicDocCatalogDto as PublicCatalog,
+  PublicDocCatalogListDto,
+} from '../../../../src/modules/normative-docs/normative-docs.contract';
 import { get } from '../../shared/api';
 import { ProofBadge } from '../decisions/ProofBadge';
-
-interface PublicCatalog {
-  id: string;
-  orgId: string;
-  orgName: string;
-  year: number;
-  version: number;
-  title: string;
-  publishedOn: string;
-  reason: string | null;
-  counts: Record<CatalogSection, number>;
-  entries: Record<CatalogSection, CatalogEntry[]>;
-  leafHash: string;
-}
 
 /** 规范性文件目录: each issuing body's published catalog of documents made, amended, repealed and lapsed per year. */
 export function CatalogsPage() {
@@ -29,10 +19,7 @@ export function CatalogsPage() {
   if (orgId) params.set('orgId', orgId);
   const q = useQuery({
     queryKey: ['public-normative-catalogs', params.toString()],
-    queryFn: () =>
-      get<{ items: PublicCatalog[]; years: number[]; bodies: { orgId: string; name: string }[] }>(
-        `/api/public/normative-catalogs?${params}`,
-      ),
+    queryFn: () => get<PublicDocCatalogListDto>(`/api/public/normative-catalogs?${params}`),
   });
   return (
     <>

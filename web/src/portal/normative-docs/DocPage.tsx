@@ -1,26 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Descriptions, Tag, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
+import type { PublicDocDto as PublicDoc } from '../../../../src/modules/normative-docs/normative-docs.contract';
 import { get } from '../../shared/api';
-
-interface PublicDoc {
-  title: string;
-  orgName: string;
-  registrationNo: string | null;
-  status: string;
-  statusLabel: string;
-  publishedOn: string | null;
-  effectiveOn: string | null;
-  validUntil: string | null;
-  endedOn: string | null;
-  endReason: string | null;
-  body: string;
-  interpretation: string | null;
-  bases: { lawId: string; title: string; articles: string }[];
-  history: { date: string; event: string }[];
-  contentHash: string | null;
-  proof: { status: 'pending' | 'included'; leafHash: string; index: string | null } | null;
-}
 
 /** One published document: text, interpretation, validity, history and its ledger proof. */
 export function DocPage() {

@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Form, Result } from 'antd';
+import type { CommentReceiptDto } from '../../../../src/modules/normative-docs/normative-docs.contract';
 import { post } from '../../shared/api';
 import { CommentFields } from '../shared/CommentFields';
 
@@ -8,16 +9,13 @@ export function DraftCommentForm({ docId }: { docId: string }) {
   const [form] = Form.useForm();
   const m = useMutation({
     mutationFn: (v: { submitterKind: string; name?: string; contact?: string; body: string; website?: string }) =>
-      post<{ receiptNo: string; submittedAt: string; commentEnd: string | null }>(
-        `/api/public/normative-drafts/${docId}/comments`,
-        {
-          submitterKind: v.submitterKind,
-          name: v.submitterKind === 'anonymous' ? undefined : v.name,
-          contact: v.submitterKind === 'anonymous' ? undefined : v.contact || undefined,
-          body: v.body,
-          website: v.website || undefined,
-        },
-      ),
+      post<CommentReceiptDto>(`/api/public/normative-drafts/${docId}/comments`, {
+        submitterKind: v.submitterKind,
+        name: v.submitterKind === 'anonymous' ? undefined : v.name,
+        contact: v.submitterKind === 'anonymous' ? undefined : v.contact || undefined,
+        body: v.body,
+        website: v.website || undefined,
+      }),
   });
   if (m.data)
     return (

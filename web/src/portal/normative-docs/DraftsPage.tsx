@@ -1,19 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Empty, List, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
+import type { PublicDraftDto as Draft } from '../../../../src/modules/normative-docs/normative-docs.contract';
 import { get } from '../../shared/api';
 import { DraftCommentForm } from './DraftCommentForm';
-
-interface Draft {
-  id: string;
-  title: string;
-  orgName: string;
-  body: string;
-  draftingNote: string;
-  commentStart: string;
-  commentEnd: string;
-  open: boolean;
-}
 
 /** Drafts of normative documents open for public comment. */
 export function DraftsPage() {

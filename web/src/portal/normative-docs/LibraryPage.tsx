@@ -2,20 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Input, InputNumber, List, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { PublicDocListDto } from '../../../../src/modules/normative-docs/normative-docs.contract';
 import { get } from '../../shared/api';
 import { Snippet } from './Snippet';
-
-interface Item {
-  id: string;
-  title: string;
-  orgName: string;
-  registrationNo: string | null;
-  status: string;
-  statusLabel: string;
-  publishedOn: string | null;
-  validUntil: string | null;
-  snippet?: { text: string; hit: boolean }[];
-}
 
 /** 行政规范性文件库: documents in force, expired and repealed, by issuing body, year and status, with search. */
 export function LibraryPage() {
@@ -30,10 +19,7 @@ export function LibraryPage() {
   if (q) params.set('q', q);
   const r = useQuery({
     queryKey: ['public-normative', params.toString()],
-    queryFn: () =>
-      get<{ total: number; totalCapped?: boolean; items: Item[]; bodies: { orgId: string; name: string }[] }>(
-        `/api/public/normative-docs?${params}`,
-      ),
+    queryFn: () => get<PublicDocListDto>(`/api/public/normative-docs?${params}`),
   });
   return (
     <>
