@@ -89,7 +89,7 @@ const PublicCatalogDetail: z.ZodType<PublicCatalogDetailDto> = CatalogDto.extend
   stats: CatalogStatsDto,
 });
 
-async function publicCatalog(db: Db, id: string, now: Date) {
+async function publicCatalog(db: Db, id: string) {
   const [c] = (await listCatalogs(db, { actor: null })).filter((x) => x.id === id);
   if (!c) throw notFound('决策事项目录');
   const versions = await db
