@@ -12,6 +12,7 @@ import {
 } from './localdate.js';
 import { type DurationUnit, getRule, type StatutoryRule, unitZh } from './rules.js';
 import type { WorkCalendar } from './workcalendar.js';
+import { breakdownDays, holidaysText, workingDaysLine } from './explain.js';
 
 /** A stretch of days that does not count (补正, 中止, hearing, appraisal, third-party consultation). Inclusive. */
 export interface Pause {
@@ -142,31 +143,6 @@ function describeDay(cal: WorkCalendar, d: LocalDate): string {
   return wd === 0 || wd === 6 ? '休息日' : '工作日';
 }
 
-/** "春节（2026年2月16日至2月20日，5天）" — holidays on weekdays that a working-day count skipped. */
-function holidaySummary(cal: WorkCalendar, from: LocalDate, to: LocalDate): { skipped: string[]; makeup: string[] } {
-  const groups = new Map<string, LocalDate[]>();
-  const makeup: string[] = [];
-  for (const ov of cal.overridesBetween(from, to)) {
-    const wd = weekday(ov.date);
-    if (ov.off && wd !== 0 && wd !== 6) {
-      const key = `${ov.year}年${ov.festival}`;
-      const g = groups.get(key) ?? [];
-      g.push(ov.date);
-      groups.set(key, g);
-    } else if (!ov.off) {
-      makeup.push(`${formatZh(ov.date)}（${ov.festival}调休上班）`);
-    }
-  }
-  const skipped = [...groups.entries()].map(([name, days]) => {
-    const last = days.at(-1)!;
-    const lastText =
-      yearOf(last) === yearOf(days[0]) ? formatZh(last, false).replace(/^\d+年/, '') : formatZh(last, false);
-    const span = days.length === 1 ? formatZh(days[0], false) : `${formatZh(days[0], false)}至${lastText}`;
-    return `${name}（${span}，${days.length}天）`;
-  });
-  return { skipped, makeup };
-}
-
 function provisionalNote(years: number[]): string {
   return `注意：${years.join('、')}年的节假日安排通知尚未发布，相关日期暂按周六、周日休息推算，属临时计算结果；通知发布并录入后将自动重新计算。`;
 }
@@ -210,14 +186,10 @@ export function computeDue(
     );
   }
   if (rule.unit === 'working_days') {
-    const { skipped, makeup } = holidaySummary(cal, trigger, raw);
-    const weekendDays = countWeekendDays(trigger, raw);
-    let s = `按工作日计算：跳过周六、周日${weekendDays}天`;
-    if (skipped.length) s += `，跳过法定节假日${skipped.join('、')}`;
-    if (makeup.length) s += `；${makeup.join('、')}计为工作日`;
-    lines.push(`${s}。`);
+    const inPause = (d: LocalDate) => pauses.some((p) => p.from <= d && d <= p.to);
+    lines.push(workingDaysLine(breakdownDays(cal, trigger, raw, inPause)));
   } else {
-    const { skipped } = holidaySummary(cal, trigger, raw);
+    const skipped = holidaysText(cal, trigger, raw);
     const listed = skipped.length > 0 && skipped.length <= 4 ? `（${skipped.join('、')}）` : '';
     lines.push(
       skipped.length ? `按日历日计算：期间内的法定节假日${listed}照常计入。` : '按日历日计算：期间内的休息日照常计入。',
@@ -234,19 +206,6 @@ export function computeDue(
   const provisionalYears = cal.provisionalYearsBetween(trigger, due);
   if (provisionalYears.length) lines.push(provisionalNote(provisionalYears));
   return { ruleId, due, trace: lines.join('\n'), provisional: provisionalYears.length > 0, provisionalYears };
-}
-
-function countWeekendDays(from: LocalDate, to: LocalDate): number {
-  const a = toOrdinal(from);
-  const b = toOrdinal(to);
-  if (b <= a) return 0;
-  const full = Math.floor((b - a) / 7);
-  let c = full * 2;
-  for (let o = a + 1 + full * 7; o <= b; o++) {
-    const wd = (((o + 4) % 7) + 7) % 7;
-    if (wd === 0 || wd === 6) c++;
-  }
-  return c;
 }
 
 function computeFixedDate(rule: StatutoryRule, trigger: LocalDate, cal: WorkCalendar): DueResult {

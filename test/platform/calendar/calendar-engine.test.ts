@@ -108,7 +108,7 @@ describe('golden cases', () => {
     const r = computeDue('penalty.hearing_request', '2026-02-12');
     assert.equal(r.due, '2026-02-26');
     assert.equal(r.provisional, false);
-    assert.match(r.trace, /2026年春节（2026年2月16日至2月23日，6天）/);
+    assert.match(r.trace, /期间共14天，计入工作日5天；跳过法定节假日2026年春节9天：2026年2月15日至23日；/);
     assert.match(r.trace, /2026年2月14日（星期六）（春节调休上班）计为工作日/);
     assert.match(r.trace, /届满日：2026年2月26日（星期四）/);
     assert.equal(isWorkingDay('2026-02-14'), true);
