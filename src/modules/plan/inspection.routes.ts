@@ -14,6 +14,7 @@ import { inspectionAbilities, planPolicy } from './plan.policy.js';
 import { inspectionOrderRoutes } from './inspection-order.routes.js';
 import { REPLY_STATUS_LABELS, REPLY_STATUSES } from '../../procedures/assigned-reply/index.js';
 import { date, Ok, text } from './inspection.schemas.js';
+import type { InspectionDto as InspectionRecord } from './plan.contract.js';
 
 const PlanBody = z.strictObject({
   title: text('督查事项', 4),
@@ -25,7 +26,7 @@ const PlanBody = z.strictObject({
   targetOrgIds: z.array(z.uuid()).min(1, { error: '请至少选择一个督查对象' }).max(100),
 });
 
-const InspectionDto = z.object({
+const InspectionDto: z.ZodType<InspectionRecord> = z.object({
   id: z.string(),
   title: z.string(),
   basis: z.string(),

@@ -1,4 +1,5 @@
 import { z } from '../../platform/http/zod.js';
+import type * as C from './plan.contract.js';
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD，例如 2025-12-31' });
 const year = z
@@ -17,9 +18,9 @@ export const PlanTextBody = z.strictObject({
   yearTo: year,
 });
 
-export const ProblemDto = z.object({ line: z.number(), message: z.string() });
+export const ProblemDto: z.ZodType<C.PlanProblemDto> = z.object({ line: z.number(), message: z.string() });
 
-export const UnitMatchDto = z.object({
+export const UnitMatchDto: z.ZodType<C.UnitMatchDto> = z.object({
   id: z.string().nullable(),
   rawName: z.string(),
   resolution: z.enum(['org', 'group', 'unmatched', 'ignored']),
@@ -30,7 +31,7 @@ export const UnitMatchDto = z.object({
   lead: z.boolean(),
 });
 
-export const PreviewDto = z.object({
+export const PreviewDto: z.ZodType<C.PlanPreviewDto> = z.object({
   title: z.string().nullable(),
   docNo: z.string().nullable(),
   chapters: z.array(z.object({ seq: z.number(), numeral: z.string(), title: z.string(), line: z.number() })),
@@ -62,7 +63,7 @@ export const PlanSummaryDto = z.object({
   overdueTasks: z.number(),
   unmatchedUnits: z.number(),
   createdAt: z.string(),
-});
+}) satisfies z.ZodType<C.PlanSummaryDto>;
 
 export const TaskDto = z.object({
   id: z.string(),
@@ -83,9 +84,9 @@ export const TaskDto = z.object({
   escalated: z.boolean(),
   lastReportedAt: z.string().nullable(),
   abilities: z.record(z.string(), z.boolean()),
-});
+}) satisfies z.ZodType<C.PlanTaskDto>;
 
-export const PlanDetailDto = PlanSummaryDto.extend({
+export const PlanDetailDto: z.ZodType<C.PlanDetailDto> = PlanSummaryDto.extend({
   chapters: z.array(
     z.object({
       id: z.string(),
@@ -135,7 +136,7 @@ export const WeightBody = z.strictObject({
     .max(100, { error: '权重不能超过 100' })
     .refine((w) => Math.abs(Math.round(w * 100) - w * 100) < 1e-6, { error: '权重最多保留两位小数' }),
 });
-export const WeightDto = z.object({
+export const WeightDto: z.ZodType<C.WeightDto> = z.object({
   level: z.enum(['chapter', 'item', 'task']),
   targetId: z.string(),
   weight: z.number(),
@@ -170,7 +171,7 @@ export const ProgressBody = z.strictObject({
   evidence: z.array(EvidenceInput).max(20).default([]),
 });
 
-export const ProgressReportDto = z.object({
+export const ProgressReportDto: z.ZodType<C.ProgressReportDto> = z.object({
   id: z.string(),
   from: z.number(),
   to: z.number(),
@@ -181,7 +182,10 @@ export const ProgressReportDto = z.object({
   reportedAt: z.string(),
 });
 
-export const TaskDetailDto = TaskDto.extend({ itemBody: z.string(), reports: z.array(ProgressReportDto) });
+export const TaskDetailDto: z.ZodType<C.PlanTaskDetailDto> = TaskDto.extend({
+  itemBody: z.string(),
+  reports: z.array(ProgressReportDto),
+});
 
 export const EvidenceUploadBody = z.strictObject({
   name: z.string().trim().min(1).max(200),

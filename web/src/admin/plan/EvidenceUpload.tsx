@@ -1,12 +1,10 @@
 import { Alert, Button, Input, Space, Tag } from 'antd';
 import { useState } from 'react';
+import type { EvidenceDto } from '../../../../src/modules/plan/plan.contract';
 import { post } from '../../shared/api';
 
-export interface Evidence {
-  title: string;
-  url?: string;
-  fileSha256?: string;
-}
+/** A piece of evidence as the progress form collects it (the contract's EvidenceDto). */
+export type Evidence = EvidenceDto;
 
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.docx,.txt';
 

@@ -2,38 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Progress, Select, Space, Table, Tag, Typography, message } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import type { PlanDetailDto, UnitMatchDto } from '../../../../src/modules/plan/plan.contract';
 import { get, patch, post } from '../../shared/api';
 import { WeightControl } from './WeightControl';
 
-interface Unit {
-  id: string;
-  rawName: string;
-  resolution: string;
-  orgName: string | null;
-  groupLabel: string | null;
-  lead: boolean;
-}
-interface Item {
-  id: string;
-  chapterId: string;
-  numeral: string;
-  title: string;
-  general: boolean;
-  line: number;
-  weight: number;
-  progress: number | null;
-  units: Unit[];
-}
-interface Detail {
-  id: string;
-  title: string;
-  docNo: string | null;
-  status: string;
-  progress: number | null;
-  chapters: { id: string; numeral: string; title: string; weight: number; progress: number | null }[];
-  items: Item[];
-  abilities: Record<string, boolean>;
-}
+type Detail = PlanDetailDto;
+type Item = Detail['items'][number];
+type Unit = UnitMatchDto;
 
 /** A plan: chapters and items with progress; the review of unmatched unit names; decomposition into tasks. */
 export function PlanDetailPage() {
@@ -67,7 +42,8 @@ export function PlanDetailPage() {
     ...new Map(
       d.items
         .flatMap((i) => i.units)
-        .filter((u) => u.resolution === 'unmatched')
+        // A stored plan's units all have an id (null only in an import preview).
+        .filter((u): u is Unit & { id: string } => u.resolution === 'unmatched' && u.id !== null)
         .map((u) => [u.rawName, u]),
     ).values(),
   ];

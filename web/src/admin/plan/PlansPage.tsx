@@ -3,18 +3,11 @@ import { Alert, Button, Card, Input, InputNumber, List, Space, Table, Tag, Typog
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, get, post } from '../../shared/api';
-import { PLAN_STATUS_LABELS, type PlanStatus } from '../../../../src/modules/plan/plan.contract';
-
-interface Plan {
-  id: string;
-  title: string;
-  docNo: string | null;
-  status: string;
-  progress: number | null;
-  tasks: number;
-  overdueTasks: number;
-  unmatchedUnits: number;
-}
+import {
+  PLAN_STATUS_LABELS,
+  type PlanStatus,
+  type PlanSummaryDto as Plan,
+} from '../../../../src/modules/plan/plan.contract';
 
 /** Implementation plans; the coordinator imports a plan's text here (problems are listed by line). */
 export function PlansPage() {
@@ -54,9 +47,7 @@ export function PlansPage() {
           {
             title: '状态',
             dataIndex: 'status',
-            render: (s: string) => (
-              <Tag>{PLAN_STATUS_LABELS[s as PlanStatus] ?? s}</Tag>
-            ),
+            render: (s: string) => <Tag>{PLAN_STATUS_LABELS[s as PlanStatus] ?? s}</Tag>,
           },
           { title: '任务数', dataIndex: 'tasks' },
           { title: '总体进度', dataIndex: 'progress', render: (p: number | null) => (p === null ? '—' : `${p}%`) },

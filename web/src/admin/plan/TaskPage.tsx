@@ -2,36 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Input, InputNumber, List, Space, Tag, Typography, message } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import type { PlanTaskDetailDto as Detail } from '../../../../src/modules/plan/plan.contract';
 import { fmtTime, get, post } from '../../shared/api';
 import { DueDateForm } from './DueDateForm';
 import { WeightControl } from './WeightControl';
 import { type Evidence, EvidenceUpload } from './EvidenceUpload';
-
-interface Detail {
-  id: string;
-  planId: string;
-  weight: number;
-  itemNumeral: string;
-  itemTitle: string;
-  itemBody: string;
-  chapterTitle: string;
-  orgName: string;
-  dueDate: string;
-  progress: number;
-  status: string;
-  overdue: boolean;
-  abilities: Record<string, boolean>;
-  reports: {
-    id: string;
-    from: number;
-    to: number;
-    note: string;
-    reason: string | null;
-    evidence: { title: string; url?: string; fileSha256?: string }[];
-    reportedBy: string | null;
-    reportedAt: string;
-  }[];
-}
 
 /** One task: its text, its history, and the progress form with evidence. */
 export function TaskPage() {

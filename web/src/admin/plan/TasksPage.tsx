@@ -1,19 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Table, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
+import type { PlanTaskDto as Task } from '../../../../src/modules/plan/plan.contract';
 import { get } from '../../shared/api';
-
-interface Task {
-  id: string;
-  itemNumeral: string;
-  itemTitle: string;
-  orgName: string;
-  dueDate: string;
-  progress: number;
-  status: string;
-  overdue: boolean;
-  escalated: boolean;
-}
 
 /** The tasks the user may see (their unit's, or every unit's for the coordinator). */
 export function TasksPage() {

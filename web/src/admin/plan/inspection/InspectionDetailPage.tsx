@@ -5,7 +5,12 @@ import { useParams } from 'react-router';
 import { get, post } from '../../../shared/api';
 import { type Deadline, DeadlineList } from '../../calendar/DeadlineList';
 import { ActionForm } from './ActionForm';
-import { INSPECTION_STATUS_ZH, type Inspection, type InspectionOrder, type InspectionTarget } from './types';
+import type {
+  InspectionDto as Inspection,
+  InspectionOrderDto as InspectionOrder,
+  InspectionTargetDto as InspectionTarget,
+} from '../../../../../src/modules/plan/plan.contract';
+import { INSPECTION_STATUS_ZH } from './types';
 
 /** The statutory deadlines of one inspected unit (申请复核 30 日、复核决定 30 日), each with its computation trace. */
 function TargetDeadlines({ target }: { target: InspectionTarget }) {

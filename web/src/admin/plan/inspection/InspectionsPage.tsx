@@ -3,7 +3,8 @@ import { Alert, Button, Card, Form, Input, Table, Tag, TreeSelect, Typography } 
 import { Link, useNavigate } from 'react-router';
 import { get, post } from '../../../shared/api';
 import { toTree, useOrgs } from '../../platform/useOrgs';
-import { INSPECTION_STATUS_ZH, type Inspection } from './types';
+import type { InspectionDto as Inspection } from '../../../../../src/modules/plan/plan.contract';
+import { INSPECTION_STATUS_ZH } from './types';
 
 /** Government inspections (政府督查工作条例): the list, and the inspection plan that must exist before inspecting (Art 15) and is approved by the government's head (Art 11). */
 export function InspectionsPage() {
