@@ -83,18 +83,29 @@ export const normativeIndicators: IndicatorDef[] = [
     code: 'normative.in_force_count',
     label: '现行有效规范性文件数',
     unit: '件',
+    // A stock: the documents in force at the end of the year (or today, for the current year), judged from their
+    // dates — in force from 施行 (or publication when no date of effect is recorded), until they expired or were
+    // repealed and not past their 有效期 — never from today's status, so 2023's figure does not count a 2026 document.
     async compute(db, p) {
+      const asOf = [p.today, `${p.year}-12-31`].sort()[0]!;
       let q = db
         .selectFrom('normative_docs as d')
         .innerJoin('organizations as o', 'o.id', 'd.org_id')
         .select(['d.id', 'd.title', 'd.registration_no'])
-        .where('d.status', '=', 'in_force');
+        .where('d.status', 'in', ['in_force', 'expired', 'repealed'])
+        .where((eb) => eb.fn.coalesce('d.effective_on', 'd.published_on'), '<=', asOf)
+        .where((eb) => eb.or([eb('d.ended_on', 'is', null), eb('d.ended_on', '>', asOf)]))
+        .where((eb) => eb.or([eb('d.valid_until', 'is', null), eb('d.valid_until', '>=', asOf)]));
       if (p.orgId) {
         const org = await db.selectFrom('organizations').select('path').where('id', '=', p.orgId).executeTakeFirst();
         q = q.where('o.path', 'like', `${org?.path ?? '/none/'}%`);
       }
       const rows = await q.orderBy('d.registration_no').execute();
-      return { value: rows.length, records: rows.map(rec), basis: '当前状态为“现行有效”的规范性文件数' };
+      return {
+        value: rows.length,
+        records: rows.map(rec),
+        basis: `截至${asOf}现行有效的规范性文件数（已施行、未失效或废止、未超过有效期）`,
+      };
     },
   },
   {
