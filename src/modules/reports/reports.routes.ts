@@ -19,8 +19,10 @@ import {
   CompareDto,
   DashboardDto,
   DocxQuery,
-  PublicReportDto,
+  PublicReportListItemDto,
+  PublicReportWithProofDto,
   ReportDto,
+  ReportListItemDto,
   sectionText,
   year,
 } from './reports.schemas.js';
@@ -83,20 +85,7 @@ export function reportRoutes(app: FastifyInstance, deps: AppDeps): void {
       summary: '年度报告列表（按可见范围）',
       querystring: z.strictObject({ year: year.optional() }),
       response: {
-        200: z.object({
-          items: z.array(
-            z.object({
-              id: z.string(),
-              orgId: z.string(),
-              orgName: z.string(),
-              year: z.number(),
-              title: z.string(),
-              status: z.string(),
-              statusLabel: z.string(),
-              updatedAt: z.string(),
-            }),
-          ),
-        }),
+        200: z.object({ items: z.array(ReportListItemDto) }),
         ...errorResponses,
       },
     },
@@ -301,17 +290,7 @@ export function reportRoutes(app: FastifyInstance, deps: AppDeps): void {
       summary: '已公开的年度报告',
       querystring: z.strictObject({ year: year.optional() }),
       response: {
-        200: z.object({
-          items: z.array(
-            z.object({
-              id: z.string(),
-              orgName: z.string(),
-              year: z.number(),
-              title: z.string(),
-              publishedAt: z.string(),
-            }),
-          ),
-        }),
+        200: z.object({ items: z.array(PublicReportListItemDto) }),
         ...errorResponses,
       },
     },
@@ -346,7 +325,7 @@ export function reportRoutes(app: FastifyInstance, deps: AppDeps): void {
       tags,
       summary: '已公开的年度报告全文与上链证明',
       params: UuidParam,
-      response: { 200: PublicReportDto.extend({ proof: z.unknown() }), ...errorResponses },
+      response: { 200: PublicReportWithProofDto, ...errorResponses },
     },
     handler: async (req) => {
       const rep = await publishedOnly(req.params.id);

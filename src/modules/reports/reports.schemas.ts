@@ -1,8 +1,10 @@
 import { z } from '../../platform/http/zod.js';
+import { RecordProofDto } from '../../platform/ledger/ledger.schemas.js';
+import type * as C from './reports.contract.js';
 
 /** Request and response schemas of the annual-report routes (the OpenAPI document is generated from them). */
 export const year = z.coerce.number({ error: '年度应为数字' }).int().min(2000).max(2100);
-export const Figure = z.object({
+export const Figure: z.ZodType<C.ReportFigureDto> = z.object({
   code: z.string(),
   label: z.string(),
   unit: z.string(),
@@ -23,7 +25,11 @@ export const Figure = z.object({
   ),
   recordCount: z.number(),
 });
-export const PublicSection = z.object({ key: z.string(), heading: z.string(), text: z.string() });
+export const PublicSection: z.ZodType<C.PublicSectionDto> = z.object({
+  key: z.string(),
+  heading: z.string(),
+  text: z.string(),
+});
 export const PublicReportDto = z.object({
   id: z.string(),
   orgId: z.string(),
@@ -42,9 +48,9 @@ export const PublicReportDto = z.object({
     }),
   ),
   publishedAt: z.string().nullable(),
-});
+}) satisfies z.ZodType<C.PublicReportDto>;
 export const sectionText = z.string().max(50_000, { error: '单个部分不能超过 5 万字' });
-export const ReportDto = PublicReportDto.extend({
+export const ReportDto: z.ZodType<C.ReportDto> = PublicReportDto.extend({
   figures: z.array(Figure),
   status: z.enum(['draft', 'awaiting_approval', 'approved', 'submitted', 'published']),
   statusLabel: z.string(),
@@ -75,7 +81,7 @@ export const ReportDto = PublicReportDto.extend({
   abilities: z.record(z.string(), z.boolean()),
 });
 
-export const DashboardDto = z.object({
+export const DashboardDto: z.ZodType<C.ReportsDashboardDto> = z.object({
   year: z.number(),
   submitBy: z.string(),
   publishBy: z.string(),
@@ -120,7 +126,7 @@ export const DashboardDto = z.object({
   ),
 });
 
-export const CompareDto = z.object({
+export const CompareDto: z.ZodType<C.ReportCompareDto> = z.object({
   previous: z.object({ id: z.string(), year: z.number(), status: z.string() }).nullable(),
   rows: z.array(
     z.object({
@@ -142,6 +148,32 @@ export const CompareDto = z.object({
       changed: z.boolean(),
     }),
   ),
+});
+
+/** A row of the workbench's report list. */
+export const ReportListItemDto: z.ZodType<C.ReportListItemDto> = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  year: z.number(),
+  title: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  updatedAt: z.string(),
+});
+
+/** A row of the portal's list of published reports. */
+export const PublicReportListItemDto: z.ZodType<C.PublicReportListItemDto> = z.object({
+  id: z.string(),
+  orgName: z.string(),
+  year: z.number(),
+  title: z.string(),
+  publishedAt: z.string(),
+});
+
+/** A published report with its ledger proof (null: not anchored). */
+export const PublicReportWithProofDto: z.ZodType<C.PublicReportWithProofDto> = PublicReportDto.extend({
+  proof: RecordProofDto.nullable(),
 });
 
 export const DocxQuery = z.strictObject({

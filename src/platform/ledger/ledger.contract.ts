@@ -54,6 +54,11 @@ export interface LedgerProofBundleDto {
   checkpointInfo: LedgerCheckpointDto;
 }
 
+/** A record's latest ledger entry with its proof: awaiting its checkpoint, or included with the full bundle. */
+export type RecordProofDto =
+  | { status: 'pending'; entry: LedgerEntryDto }
+  | ({ status: 'included' } & LedgerProofBundleDto);
+
 export interface LedgerKeyDto {
   name: string;
   keyHash: string;

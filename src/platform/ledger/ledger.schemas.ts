@@ -50,7 +50,7 @@ export const CheckpointDto: z.ZodType<C.LedgerCheckpointDto> = z.object({
   createdAt: z.string(),
 });
 
-export const ProofBundleDto: z.ZodType<C.LedgerProofBundleDto> = z.object({
+const proofBundleShape = {
   entry: EntryDto.extend({ index: z.string() }),
   proof: z.object({
     leafIndex: z.string(),
@@ -59,7 +59,14 @@ export const ProofBundleDto: z.ZodType<C.LedgerProofBundleDto> = z.object({
   }) satisfies z.ZodType<C.MerkleProofDto>,
   checkpoint: z.string(),
   checkpointInfo: CheckpointDto,
-});
+};
+export const ProofBundleDto: z.ZodType<C.LedgerProofBundleDto> = z.object(proofBundleShape);
+
+/** A record's latest entry with its proof (platform/ledger getRecordProof): pending, or included with the bundle. */
+export const RecordProofDto: z.ZodType<C.RecordProofDto> = z.union([
+  z.object({ status: z.literal('pending'), entry: EntryDto }),
+  z.object({ status: z.literal('included'), ...proofBundleShape }),
+]);
 
 export const ConsistencyDto: z.ZodType<C.LedgerConsistencyDto> = z.object({
   from: z.string(),

@@ -5,37 +5,11 @@ import { Link, useNavigate } from 'react-router';
 import { get } from '../../shared/api';
 import { Chart } from './Chart';
 import { IndicatorTrends } from './IndicatorTrends';
-import { DASHBOARD_STATUS_LABELS, type DashboardStatus } from '../../../../src/modules/reports/reports.contract';
-
-interface Dash {
-  year: number;
-  submitBy: string;
-  publishBy: string;
-  units: {
-    orgId: string;
-    orgName: string;
-    kind: string;
-    reportId: string | null;
-    status: 'not_started' | 'drafting' | 'submitted' | 'published' | 'late';
-  }[];
-  counts: Record<string, number>;
-  plan: {
-    id: string;
-    title: string;
-    progress: number | null;
-    chapters: { id: string; title: string; progress: number | null }[];
-    units: { orgId: string; orgName: string; tasks: number; progress: number | null; overdue: number }[];
-  } | null;
-  overdueTasks: {
-    id: string;
-    title: string;
-    orgId: string;
-    orgName: string;
-    progress: number;
-    dueDate: string;
-    escalated: boolean;
-  }[];
-}
+import {
+  DASHBOARD_STATUS_LABELS,
+  type DashboardStatus,
+  type ReportsDashboardDto as Dash,
+} from '../../../../src/modules/reports/reports.contract';
 
 const COLORS: Record<DashboardStatus, string> = {
   not_started: 'default',

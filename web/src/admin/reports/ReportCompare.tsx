@@ -1,19 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Col, Collapse, Row, Table, Tag, Typography } from 'antd';
+import type { ReportCompareDto as Compare } from '../../../../src/modules/reports/reports.contract';
 import { get } from '../../shared/api';
-
-interface Compare {
-  previous: { id: string; year: number } | null;
-  rows: {
-    code: string;
-    label: string;
-    unit: string;
-    current: number | null;
-    previous: number | null;
-    change: number | null;
-  }[];
-  sections: { key: string; heading: string; current: string; previous: string | null; changed: boolean }[];
-}
 
 const text = (s: string | null) => (s?.trim() ? s : '（未填写）');
 

@@ -3,45 +3,9 @@ import { Alert, Button, Card, Descriptions, Input, List, Modal, Space, Table, Ta
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { fmtTime, get, patch, post } from '../../shared/api';
+import type { ReportFigureDto as Figure, ReportDto as Report } from '../../../../src/modules/reports/reports.contract';
 import { ReportCompare } from './ReportCompare';
 
-interface Figure {
-  code: string;
-  label: string;
-  unit: string;
-  /** The year the figure is computed for (the report's, or the year before / after for context). */
-  year?: number;
-  value: number | null;
-  status: string;
-  basis: string;
-  /** Re-runs the figure's query (JSON, with the records). */
-  query?: string;
-  records: { kind: string; id: string; label: string; link?: string; api?: string }[];
-  recordCount: number;
-}
-interface Report {
-  id: string;
-  orgName: string;
-  year: number;
-  title: string;
-  docNo: string | null;
-  cc: string;
-  defaultRecipient: string;
-  status: string;
-  statusLabel: string;
-  rawSections: Record<string, string>;
-  sectionDefs: { key: string; numeral: string; title: string; heading: string; required: boolean }[];
-  figures: Figure[];
-  snapshotAt: string | null;
-  ledgerTreeSize: string | null;
-  ledgerRoot: string | null;
-  ledgerCheckpoint: string | null;
-  submitBy: string | null;
-  publishBy: string;
-  returnReason: string | null;
-  version: number;
-  abilities: Record<string, boolean>;
-}
 /** Drafting a report: the narrative sections, the figures with their provenance, and the workflow steps. */
 export function ReportEditPage() {
   const { id } = useParams();

@@ -4,16 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { get, post } from '../../shared/api';
 import { useMe } from '../../shared/auth';
-
-interface Item {
-  id: string;
-  orgName: string;
-  year: number;
-  title: string;
-  status: string;
-  statusLabel: string;
-  updatedAt: string;
-}
+import type { ReportListItemDto as Item } from '../../../../src/modules/reports/reports.contract';
 
 /** The unit's annual reports, and the button that starts a draft pre-filled from the record. */
 export function ReportsPage() {

@@ -1,24 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, List, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
+import type {
+  PublicReportListItemDto as Item,
+  PublicReportWithProofDto as Report,
+} from '../../../../src/modules/reports/reports.contract';
 import { get } from '../../shared/api';
-
-interface Item {
-  id: string;
-  orgName: string;
-  year: number;
-  title: string;
-  publishedAt: string;
-}
-interface Report {
-  id: string;
-  title: string;
-  orgName: string;
-  year: number;
-  sections: { key: string; heading: string; text: string }[];
-  publishedAt: string;
-  proof: { status: string; entry?: { index: string | null; leafHash: string } } | null;
-}
 
 /** Published annual reports (督察规定 Art 24: made public by 1 April). */
 export function PublicReportsPage() {
