@@ -6,22 +6,17 @@ import { requireActor } from '../../platform/auth/plugin.js';
 import type { Db } from '../../platform/db/engine.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { UuidParam, errorResponses, z } from '../../platform/http/zod.js';
+import { RecordRefDto } from '../../platform/http/http.schemas.js';
 import type { AppDeps } from '../../platform/manifest.js';
 import { computeFigure, figureQuery, indicatorRegistry } from './indicators.registry.js';
+import type * as C from './indicators.contract.js';
 import { evaluateTree, loadDefaultTree, recordEntry } from './indicators.service.js';
 import { createIndicator, removeIndicator, updateIndicator } from './indicators.tree.js';
 import { nowOf } from '../../platform/clock.js';
 
 const year = z.coerce.number({ error: '年度应为数字' }).int().min(2000).max(2100);
-const Record_ = z.object({
-  kind: z.string(),
-  id: z.string(),
-  label: z.string(),
-  link: z.string().optional(),
-  api: z.string().optional(),
-});
 /** One figure re-computed now: what a report's “计算依据” link opens. */
-export const FigureQueryDto = z.object({
+export const FigureQueryDto: z.ZodType<C.FigureQueryDto> = z.object({
   code: z.string(),
   label: z.string(),
   unit: z.string(),
@@ -31,12 +26,12 @@ export const FigureQueryDto = z.object({
   value: z.number().nullable(),
   status: z.enum(['computed', 'absent', 'error']),
   basis: z.string(),
-  records: z.array(Record_),
+  records: z.array(RecordRefDto),
   recordCount: z.number(),
   computedAt: z.string(),
   query: z.string(),
 });
-export const IndicatorValueDto = z.object({
+export const IndicatorValueDto: z.ZodType<C.IndicatorValueDto> = z.object({
   id: z.string(),
   parentId: z.string().nullable(),
   level: z.number(),
@@ -54,7 +49,7 @@ export const IndicatorValueDto = z.object({
   provenanceLabel: z.string(),
   basis: z.string(),
   evidence: z.string().nullable(),
-  records: z.array(Record_),
+  records: z.array(RecordRefDto),
   recordCount: z.number(),
   meetsTarget: z.boolean().nullable(),
 });
@@ -122,7 +117,7 @@ export function indicatorRoutes(app: FastifyInstance, { db, modules }: AppDeps):
           orgName: z.string(),
           items: z.array(IndicatorValueDto),
           abilities: z.record(z.string(), z.boolean()),
-        }),
+        }) satisfies z.ZodType<C.IndicatorTreeDto>,
         ...errorResponses,
       },
     },

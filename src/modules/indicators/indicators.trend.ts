@@ -7,6 +7,7 @@ import { UuidParam, errorResponses, z } from '../../platform/http/zod.js';
 import type { AppDeps, ModuleManifest } from '../../platform/manifest.js';
 import { resolveScope } from './indicators.routes.js';
 import { evaluateTree, type IndicatorValue } from './indicators.service.js';
+import type * as C from './indicators.contract.js';
 
 /**
  * Key indicators the dashboard shows by default (a display choice, not a rule; the user can pick others): the
@@ -24,14 +25,14 @@ export const MAX_TREND_YEARS = 10;
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const year = z.coerce.number({ error: '年度应为数字' }).int().min(2000).max(2100);
-const Point = z.object({
+const Point: z.ZodType<C.TrendPointDto> = z.object({
   year: z.number(),
   value: z.number().nullable(),
   provenance: z.string(),
   provenanceLabel: z.string(),
   recordCount: z.number(),
 });
-const Series = z.object({
+const Series: z.ZodType<C.TrendSeriesDto> = z.object({
   id: z.string(),
   no: z.string(),
   title: z.string(),
@@ -137,7 +138,7 @@ export function indicatorTrendRoutes(app: FastifyInstance, { db, modules }: AppD
             z.object({ id: z.string(), no: z.string(), title: z.string(), kind: z.enum(['computed', 'manual']) }),
           ),
           series: z.array(Series),
-        }),
+        }) satisfies z.ZodType<C.IndicatorTrendsDto>,
         ...errorResponses,
       },
     },

@@ -2,6 +2,7 @@
  * The annual-reports contract: a report's statuses from drafting to public disclosure, and the leaders'
  * dashboard view of where each unit stands, with the names the workbench shows. Pure data (the web app bundles it).
  */
+import type { RecordRefDto } from '../../platform/http/http.contract.js';
 import type { RecordProofDto } from '../../platform/ledger/ledger.contract.js';
 import { vocabulary } from '../../platform/vocabulary.contract.js';
 
@@ -41,13 +42,7 @@ export interface ReportFigureDto {
   basis: string;
   /** GET it to re-run the figure's query (GET /api/indicators/figures/…). */
   query?: string;
-  records: {
-    kind: string;
-    id: string;
-    label: string;
-    link?: string;
-    api?: string;
-  }[];
+  records: RecordRefDto[];
   recordCount: number;
 }
 

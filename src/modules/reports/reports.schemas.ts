@@ -1,3 +1,4 @@
+import { RecordRefDto } from '../../platform/http/http.schemas.js';
 import { z } from '../../platform/http/zod.js';
 import { RecordProofDto } from '../../platform/ledger/ledger.schemas.js';
 import type * as C from './reports.contract.js';
@@ -14,15 +15,7 @@ export const Figure: z.ZodType<C.ReportFigureDto> = z.object({
   basis: z.string(),
   /** GET it to re-run the figure's query (GET /api/indicators/figures/…). */
   query: z.string().optional(),
-  records: z.array(
-    z.object({
-      kind: z.string(),
-      id: z.string(),
-      label: z.string(),
-      link: z.string().optional(),
-      api: z.string().optional(),
-    }),
-  ),
+  records: z.array(RecordRefDto),
   recordCount: z.number(),
 });
 export const PublicSection: z.ZodType<C.PublicSectionDto> = z.object({

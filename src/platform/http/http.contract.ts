@@ -15,3 +15,14 @@ export interface PagedDto<T> {
   total: number;
   items: T[];
 }
+
+/** One record behind a figure (platform/manifest.ts IndicatorRecord), with where it lives. */
+export interface RecordRefDto {
+  kind: string;
+  id: string;
+  label: string;
+  /** The workbench page of the record, for people. */
+  link?: string;
+  /** The JSON resource a provenance check fetches. */
+  api?: string;
+}

@@ -3,30 +3,12 @@ import { Alert, Card, Col, Empty, Row, Select, Space, Tag, Typography } from 'an
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { get } from '../../shared/api';
+import type {
+  IndicatorTrendsDto as Trends,
+  TrendPointDto as Point,
+  TrendSeriesDto as Series,
+} from '../../../../src/modules/indicators/indicators.contract';
 import { Chart } from './Chart';
-
-interface Point {
-  year: number;
-  value: number | null;
-  provenance: string;
-  provenanceLabel: string;
-  recordCount: number;
-}
-interface Series {
-  id: string;
-  no: string;
-  title: string;
-  kind: 'computed' | 'manual';
-  unit: string | null;
-  target: number | null;
-  targetOp: string | null;
-  points: Point[];
-}
-interface Trends {
-  orgName: string;
-  available: { id: string; no: string; title: string; kind: 'computed' | 'manual' }[];
-  series: Series[];
-}
 
 /** Colours with AA contrast on white, one per way a figure was obtained. */
 const COLOR = { computed: '#1456c8', manual: '#6a2cb8' } as const;

@@ -6,15 +6,8 @@ import { del, get, post } from '../../shared/api';
 import { toTree, useOrgs } from '../platform/useOrgs';
 import { EntryModal } from './EntryModal';
 import { type NodeEdit, NodeModal } from './NodeModal';
+import type { IndicatorTreeDto as TreeResponse } from '../../../../src/modules/indicators/indicators.contract';
 import { type IndicatorRow, KIND_ZH } from './types';
-
-interface TreeResponse {
-  year: number;
-  orgId: string | null;
-  orgName: string;
-  items: IndicatorRow[];
-  abilities: { manageTree: boolean; enter: boolean };
-}
 
 function SourceTag({ v }: { v: IndicatorRow }) {
   if (v.kind === 'group') return null;
