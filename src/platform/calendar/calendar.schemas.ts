@@ -1,10 +1,11 @@
 import { z } from '../http/zod.js';
+import type * as C from './calendar.contract.js';
 
 /** A 'YYYY-MM-DD' text; whether the date is real is checked by parseLocalDate (one Chinese message). */
 export const DateText = (label: string) =>
   z.string({ error: `请填写${label}` }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}格式应为 YYYY-MM-DD` });
 
-export const RuleDto = z.object({
+export const RuleDto: z.ZodType<C.DeadlineRuleDto> = z.object({
   id: z.string(),
   label: z.string(),
   kind: z.enum(['within', 'minimum', 'before', 'fixed_date']),
@@ -28,7 +29,13 @@ export const RuleDto = z.object({
   }),
   changed: z.boolean(),
   /** The statutory floor a configured value may not go below. */
-  floor: z.object({ amount: z.number(), unit: z.enum(['calendar_days', 'working_days', 'months', 'years']), basis: z.string() }).nullable(),
+  floor: z
+    .object({
+      amount: z.number(),
+      unit: z.enum(['calendar_days', 'working_days', 'months', 'years']),
+      basis: z.string(),
+    })
+    .nullable(),
 });
 
 export const PauseInput = z.strictObject({
@@ -45,7 +52,7 @@ export const ComputeBody = z.strictObject({
   extensionDays: z.number().int({ error: '延长天数应为整数' }).min(0).max(3650).optional(),
 });
 
-export const ComputeResult = z.object({
+export const ComputeResult: z.ZodType<C.ComputeResultDto> = z.object({
   ruleId: z.string(),
   kind: z.enum(['within', 'minimum', 'before', 'fixed_date']),
   due: z.string().nullable(),
@@ -76,7 +83,7 @@ export const YearBody = z.strictObject({
   note: z.string().max(500).nullable().optional(),
 });
 
-export const YearDto = z.object({
+export const YearDto: z.ZodType<C.HolidayYearDto> = z.object({
   id: z.string(),
   year: z.number(),
   version: z.number(),
@@ -92,7 +99,7 @@ export const YearDto = z.object({
   createdAt: z.string(),
 });
 
-export const DayDto = z.object({
+export const DayDto: z.ZodType<C.CalendarDayDto> = z.object({
   date: z.string(),
   working: z.boolean(),
   kind: z.enum(['workday', 'weekend', 'holiday', 'makeup']),
@@ -120,9 +127,9 @@ export const DeadlineDto = z.object({
   closedOn: z.string().nullable(),
   met: z.boolean().nullable(),
   abilities: z.record(z.string(), z.boolean()),
-});
+}) satisfies z.ZodType<C.DeadlineDto>;
 
-export const PublicDeadlineDto = DeadlineDto.pick({
+export const PublicDeadlineDto: z.ZodType<C.PublicDeadlineDto> = DeadlineDto.pick({
   ruleId: true,
   ruleLabel: true,
   legalBasis: true,
@@ -137,7 +144,9 @@ export const PublicDeadlineDto = DeadlineDto.pick({
 export const RuleSettingBody = z.strictObject({
   amount: z.number().int().min(1).max(3650).optional(),
   unit: z
-    .enum(['calendar_days', 'working_days', 'months', 'years'], { error: '计算单位应为 calendar_days、working_days、months 或 years' })
+    .enum(['calendar_days', 'working_days', 'months', 'years'], {
+      error: '计算单位应为 calendar_days、working_days、months 或 years',
+    })
     .optional(),
   maxExtension: z.number().int().min(1).max(3650).nullable().optional(),
   fixedMonthDay: z
@@ -146,7 +155,7 @@ export const RuleSettingBody = z.strictObject({
     .optional(),
 });
 
-export const OverdueGroupDto = z.object({
+export const OverdueGroupDto: z.ZodType<C.OverdueGroupDto> = z.object({
   orgId: z.string(),
   orgName: z.string(),
   overdue: z.number(),

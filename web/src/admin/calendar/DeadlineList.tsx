@@ -1,27 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import type { DeadlineDto } from '../../../../src/platform/calendar/calendar.contract';
 import { post } from '../../shared/api';
 
-export interface Deadline {
-  id: string;
-  entityKind: string;
-  entityId: string;
-  ruleId: string;
-  ruleLabel: string;
-  legalBasis: string;
-  label: string | null;
-  triggerDate: string;
-  dueDate: string | null;
-  trace: string;
-  provisional: boolean;
-  status: 'open' | 'paused' | 'closed';
-  alert: 'none' | 'due_soon' | 'overdue';
-  extensionDays: number;
-  closedOn: string | null;
-  met: boolean | null;
-  abilities: Record<'pause' | 'resume' | 'extend' | 'close', boolean>;
-}
+/** A deadline as the workbench lists it (the calendar contract's DeadlineDto). */
+export type Deadline = DeadlineDto;
 
 /** Status in words and colour (never colour alone). */
 export function StatusTag({ d }: { d: Deadline }) {

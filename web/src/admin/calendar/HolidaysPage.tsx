@@ -2,18 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { api, get } from '../../shared/api';
 import { hasRole, useMe } from '../../shared/auth';
-
-interface YearRow {
-  id: string;
-  year: number;
-  version: number;
-  current: boolean;
-  source: 'builtin' | 'admin';
-  notices: { number: string; title: string; issuedOn: string; url?: string | null }[];
-  festivals: { name: string; off: [string, string][]; work: string[] }[];
-  note: string | null;
-  createdAt: string;
-}
+import type { HolidayYearDto as YearRow } from '../../../../src/platform/calendar/calendar.contract';
 
 /**
  * One line per festival: "春节 2027-02-05~2027-02-11 上班 2027-02-14、2027-02-20".

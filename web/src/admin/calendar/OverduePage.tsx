@@ -1,15 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Badge, Collapse, Empty, Space, Typography } from 'antd';
 import { get } from '../../shared/api';
-import { type Deadline, DeadlineList } from './DeadlineList';
-
-interface Group {
-  orgId: string;
-  orgName: string;
-  overdue: number;
-  dueSoon: number;
-  items: Deadline[];
-}
+import type { OverdueGroupDto as Group } from '../../../../src/platform/calendar/calendar.contract';
+import { DeadlineList } from './DeadlineList';
 
 /** Overdue and due-soon deadlines per unit, for the coordinator (依法治区办) and unit heads. */
 export function OverduePage() {

@@ -1,32 +1,11 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
+import type {
+  ComputeResultDto as ComputeResult,
+  DeadlineRuleDto as RuleInfo,
+} from '../../../../src/platform/calendar/calendar.contract';
 import { get, post } from '../../shared/api';
-
-export interface RuleInfo {
-  id: string;
-  label: string;
-  kind: 'within' | 'minimum' | 'before' | 'fixed_date';
-  amount: number;
-  unitLabel: string;
-  fixedMonthDay: string | null;
-  trigger: string;
-  legalBasis: string;
-  maxExtension: number | null;
-  pausable: boolean;
-  configurable: boolean;
-  note: string | null;
-}
-
-interface ComputeResult {
-  due: string | null;
-  latest: string | null;
-  latestWorkingDay: string | null;
-  minimumEnd: string | null;
-  ok: boolean | null;
-  trace: string;
-  provisional: boolean;
-}
 
 const DATE_LABEL: Record<RuleInfo['kind'], string> = {
   within: '起算日',

@@ -1,16 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Collapse, Tag, Typography } from 'antd';
+import type { PublicDeadlineDto as PublicDeadline } from '../../../../src/platform/calendar/calendar.contract';
 import { get } from '../../shared/api';
-
-interface PublicDeadline {
-  ruleLabel: string;
-  legalBasis: string;
-  label: string | null;
-  triggerDate: string;
-  dueDate: string | null;
-  trace: string;
-  provisional: boolean;
-}
 
 /**
  * How the comment period was counted, step by step, as the deadline engine recorded it (start day not counted,
