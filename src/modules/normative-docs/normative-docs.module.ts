@@ -9,6 +9,7 @@ import { normativePublicRoutes } from './normative.public-routes.js';
 import { normativeRoutes } from './normative.routes.js';
 import { normativeWorkflow } from './normative.workflow.js';
 import { normativeReport } from './normative.report.js';
+import { normativeRecordKinds } from './normative.records.js';
 
 export const NORMATIVE_SWEEP_JOB = 'normative.validity-sweep';
 
@@ -35,10 +36,11 @@ export const normativeDocsModule: ModuleManifest = {
       },
     },
   ],
-  seedDemo: async ({ db }) => seedNormativeDemo(db),
+  seedDemo: async ({ db, clock }) => seedNormativeDemo(db, clock),
   indicators: normativeIndicators,
   report: normativeReport,
   workflows: [normativeWorkflow],
+  recordKinds: normativeRecordKinds,
   records: {
     normative_doc: { link: (r) => `/admin/normative-docs/${r.id}`, api: (r) => `/api/normative-docs/${r.id}` },
   },

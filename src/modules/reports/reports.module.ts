@@ -8,6 +8,7 @@ import { reportRoutes } from './reports.routes.js';
 import { reportWorkflow } from './reports.workflow.js';
 import { demoActor } from '../../platform/seed/demo.js';
 import { reportsReport } from './reports.report.js';
+import { reportRecordKinds } from './reports.records.js';
 
 /** Annual rule-of-law-government reports: drafted from the record, approved, submitted, published. */
 export const reportsModule: ModuleManifest = {
@@ -17,14 +18,15 @@ export const reportsModule: ModuleManifest = {
   indicators: reportIndicators,
   report: reportsReport,
   workflows: [reportWorkflow],
+  recordKinds: reportRecordKinds,
   doc: 'docs/modules/plan-and-reports.md',
   records: { annual_report: { link: (r) => `/admin/reports/${r.id}`, api: (r) => `/api/reports/${r.id}` } },
   seedDemo: seedReportsDemo,
 };
 
 /** Demo: the market regulator's 2024 report, published, so its 2025 draft has a year to compare with. */
-async function seedReportsDemo({ db, modules }: AppDeps): Promise<void> {
-  const ctx = systemCtx('seed');
+async function seedReportsDemo({ db, modules, clock }: AppDeps): Promise<void> {
+  const ctx = systemCtx('seed', clock);
   const org = await db.selectFrom('organizations').select('id').where('code', '=', 'SCJ').executeTakeFirst();
   if (!org) return;
   const { id } = await draftReport(db, ctx, { orgId: org.id, year: 2024 }, modules);

@@ -10,5 +10,5 @@
  */
 export { anchorRecord, anchorRecords, sequence, type AnchorInput, type AnchorResult } from './store.js';
 export { getRecordProof, type RecordProof } from './proofs.js';
-export { recordSourceKinds, registerRecordSource, type RecordSource } from './sources.js';
+export { anchoredContents, recordSourceKinds, registerRecordSource, type RecordSource } from './sources.js';
 export { ledgerModule } from './ledger.module.js';

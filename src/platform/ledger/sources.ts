@@ -123,3 +123,26 @@ export async function checkRecordSources(
     }
   }
 }
+
+/**
+ * The newest anchored content of each record, as stored with its entry. A source may carry over from it what
+ * the module's rows do not hold and may lawfully change elsewhere (an organisation's name at publication, a
+ * statute's title and status): what is re-derived is the module's own record, not the world around it.
+ */
+export async function anchoredContents(
+  db: Executor,
+  recordKind: string,
+  recordIds: string[],
+): Promise<Map<string, Record<string, unknown>>> {
+  if (recordIds.length === 0) return new Map();
+  const { rows } = await sql<{ record_id: string; content: string | null }>`
+    select distinct on (record_id) record_id, content from ledger_entries
+    where record_kind = ${recordKind} and record_id = any(${recordIds}::text[])
+    order by record_id, seq desc`.execute(db);
+  return new Map(
+    rows.map((r) => {
+      const c = typeof r.content === 'string' ? JSON.parse(r.content) : r.content;
+      return [r.record_id, (c ?? {}) as Record<string, unknown>];
+    }),
+  );
+}

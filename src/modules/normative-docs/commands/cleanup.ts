@@ -6,6 +6,7 @@ import type { Db, Executor } from '../../../platform/db/engine.js';
 import { AppError, conflict, notFound, unprocessable } from '../../../platform/errors.js';
 import { anchorRecord } from '../../../platform/ledger/index.js';
 import { normativePolicy } from '../normative.policy.js';
+import { cleanupOutcomeContent, cleanupSummaryContent } from '../normative.records.js';
 import { lockDoc } from '../normative.repo.js';
 import type { CleanupOutcome } from '../normative.tables.js';
 import { endDoc } from './lifecycle.js';
@@ -118,15 +119,7 @@ export async function decideItem(
     await anchorRecord(trx, {
       recordKind: 'normative_cleanup_outcome',
       recordId: `${campaignId}:${d.id}`,
-      content: {
-        campaign: c.title,
-        docId: d.id,
-        registrationNo: d.registration_no,
-        title: d.title,
-        outcome: input.outcome,
-        reason: input.reason,
-        decidedOn: t,
-      },
+      content: cleanupOutcomeContent(c.title, d, input, t),
     });
     await recordAudit(trx, ctx, {
       action: 'cleanup_campaign.decided',
@@ -222,7 +215,7 @@ export async function closeCampaign(db: Db, ctx: RequestCtx, campaignId: string)
     await anchorRecord(trx, {
       recordKind: 'normative_cleanup_summary',
       recordId: campaignId,
-      content: { title: c.title, startedOn: c.started_on, ...summary },
+      content: cleanupSummaryContent(c, summary),
     });
     await recordAudit(trx, ctx, {
       action: 'cleanup_campaign.closed',

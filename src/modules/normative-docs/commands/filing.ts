@@ -6,6 +6,7 @@ import { AppError, conflict, notFound, unprocessable } from '../../../platform/e
 import type { z } from '../../../platform/http/zod.js';
 import { anchorRecord } from '../../../platform/ledger/index.js';
 import { normativePolicy } from '../normative.policy.js';
+import { filingReceiptContent } from '../normative.records.js';
 import type { FilingReviewBody, FilingSubmitBody } from '../normative.schemas.js';
 import { FILING_MATERIALS, type FilingMaterial, type FilingStatus } from '../normative.tables.js';
 import { nowOf } from '../../../platform/clock.js';
@@ -212,15 +213,7 @@ export async function reviewFiling(
       await anchorRecord(trx, {
         recordKind: 'normative_filing_receipt',
         recordId: f.id,
-        content: {
-          docId,
-          title: f.title,
-          registrationNo: f.registration_no,
-          contentHash: f.content_hash,
-          submittedOn: f.submitted_on,
-          late: f.late,
-          acceptedOn: t,
-        },
+        content: filingReceiptContent(f, f, t),
       });
     }
     if (input.outcome === 'correction_required' || input.outcome === 'revocation_proposed') {

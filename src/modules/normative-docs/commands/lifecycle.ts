@@ -12,6 +12,7 @@ import { normativePolicy } from '../normative.policy.js';
 import { type DocRow, findDoc, lockDoc } from '../normative.repo.js';
 import { registerCatalogDeadlines } from './catalog.js';
 import { step } from './procedure.js';
+import { statusContent } from '../normative.records.js';
 import { nowOf } from '../../../platform/clock.js';
 
 /** Tell the unit's liaisons and heads (idempotent through the dedupe key). */
@@ -63,7 +64,7 @@ export async function endDoc(
     .set({ status, ended_on: on, end_reason: reason, updated_at: nowOf(ctx) })
     .where('id', '=', d.id)
     .execute();
-  await updateEntryFacets(trx, 'normative_doc', d.id, { status, isCurrent: false });
+  await updateEntryFacets(trx, 'normative_doc', d.id, { status, isCurrent: false }, nowOf(ctx));
   await trx
     .updateTable('normative_review_tasks')
     .set({ status: 'done', outcome: `文件已${status === 'expired' ? '失效' : '废止'}`, done_at: nowOf(ctx) })
@@ -73,7 +74,7 @@ export async function endDoc(
   await anchorRecord(trx, {
     recordKind: 'normative_doc_status',
     recordId: `${d.id}:${status}`,
-    content: { docId: d.id, registrationNo: d.registration_no, title: d.title, status, endedOn: on, reason },
+    content: statusContent(d, status, on, reason),
   });
   await recordAudit(trx, ctx, {
     action: 'normative_doc.ended',

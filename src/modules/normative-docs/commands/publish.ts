@@ -18,6 +18,7 @@ import { indexEntry } from '../../../platform/search/index.js';
 import { type NormativeSettings, normativeSettings } from '../normative.config.js';
 import { type DocRow, loadBases } from '../normative.repo.js';
 import type { PublishBody } from '../normative.schemas.js';
+import { publishedContent } from '../normative.records.js';
 import { step } from './procedure.js';
 import { nowOf } from '../../../platform/clock.js';
 
@@ -55,34 +56,6 @@ export function registerDoc(db: Db, ctx: RequestCtx, id: string, now = nowOf(ctx
   });
 }
 
-/** The published content whose hash is anchored: what a citizen can check against the portal. */
-export function publishedContent(
-  d: Pick<
-    DocRow,
-    | 'id'
-    | 'title'
-    | 'registration_no'
-    | 'org_name'
-    | 'body'
-    | 'interpretation'
-    | 'published_on'
-    | 'effective_on'
-    | 'valid_until'
-  >,
-) {
-  return {
-    id: d.id,
-    title: d.title,
-    registrationNo: d.registration_no,
-    issuingBody: d.org_name,
-    publishedOn: d.published_on,
-    effectiveOn: d.effective_on,
-    validUntil: d.valid_until,
-    body: d.body,
-    interpretation: d.interpretation,
-  };
-}
-
 export const contentHashOf = (content: unknown) =>
   createHash('sha256').update(JSON.stringify(content), 'utf8').digest('hex');
 
@@ -110,18 +83,26 @@ export function validityEnd(
 }
 
 /** Index a published document for the portal's full-text search. */
-export async function indexDoc(trx: Executor, d: DocRow & { registration_no: string | null }): Promise<void> {
-  await indexEntry(trx, {
-    kind: 'normative_doc',
-    refId: d.id,
-    title: d.title,
-    subtitle: [d.org_name, d.registration_no].filter(Boolean).join(' · '),
-    body: `${d.body}\n${d.interpretation ?? ''}`,
-    orgId: d.org_id,
-    status: d.status,
-    year: d.registration_year,
-    isCurrent: d.status === 'in_force',
-  });
+export async function indexDoc(
+  trx: Executor,
+  d: DocRow & { registration_no: string | null },
+  now: Date,
+): Promise<void> {
+  await indexEntry(
+    trx,
+    {
+      kind: 'normative_doc',
+      refId: d.id,
+      title: d.title,
+      subtitle: [d.org_name, d.registration_no].filter(Boolean).join(' · '),
+      body: `${d.body}\n${d.interpretation ?? ''}`,
+      orgId: d.org_id,
+      status: d.status,
+      year: d.registration_year,
+      isCurrent: d.status === 'in_force',
+    },
+    now,
+  );
 }
 
 /**
@@ -195,7 +176,7 @@ export function publishDoc(db: Db, ctx: RequestCtx, id: string, input: z.infer<t
         orgId: d.org_id,
         label: d.title,
       });
-      await indexDoc(trx, next);
+      await indexDoc(trx, next, now);
       await recordAudit(trx, ctx, {
         action: 'normative_doc.published',
         entityKind: 'normative_doc',
