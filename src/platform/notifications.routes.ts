@@ -4,8 +4,9 @@ import { recordAudit } from './audit/index.js';
 import { requireActor } from './auth/plugin.js';
 import type { Db } from './db/engine.js';
 import { errorResponses, z } from './http/zod.js';
+import type { NotificationDto as NotificationRecord } from './notifications.contract.js';
 
-const NotificationDto = z.object({
+const NotificationDto: z.ZodType<NotificationRecord> = z.object({
   id: z.string(),
   kind: z.string(),
   title: z.string(),

@@ -6,6 +6,7 @@ import { requireActor } from '../auth/plugin.js';
 import type { Db } from '../db/engine.js';
 import { AppError } from '../errors.js';
 import { errorResponses, z } from '../http/zod.js';
+import type { AuditEventDto } from './audit.contract.js';
 import { AUDIT_LABELS } from './catalog.js';
 
 const AuditQuery = z.strictObject({
@@ -20,7 +21,7 @@ const AuditQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-const AuditDto = z.object({
+const AuditDto: z.ZodType<AuditEventDto> = z.object({
   id: z.string(),
   seq: z.string(),
   at: z.string(),

@@ -6,13 +6,14 @@ import type { Db } from '../db/engine.js';
 import { AppError, notFound } from '../errors.js';
 import { UuidParam, errorResponses, z } from '../http/zod.js';
 import { loadActor } from './actor-loader.js';
+import type * as C from './auth.contract.js';
 import { dummyVerify, hashPassword, passwordProblems, verifyPassword } from './passwords.js';
 import { requireActor } from './plugin.js';
 import { SESSION_COOKIE, createSession, destroySession } from './sessions.js';
 import { throttleState } from './throttle.js';
 import { newSecret, sha256Hex } from './tokens.js';
 
-export const MeDto = z.object({
+export const MeDto: z.ZodType<C.MeDto> = z.object({
   userId: z.string(),
   username: z.string(),
   displayName: z.string(),
@@ -23,7 +24,7 @@ export const MeDto = z.object({
   grants: z.array(z.object({ role: z.string(), roleLabel: z.string(), orgId: z.string(), includeSubtree: z.boolean() })),
 });
 
-const TokenDto = z.object({
+const TokenDto: z.ZodType<C.ApiTokenDto> = z.object({
   id: z.string(),
   name: z.string(),
   prefix: z.string(),
@@ -203,7 +204,10 @@ export function authRoutes(app: FastifyInstance, db: Db, opts: { ttlMinutes: num
         name: z.string({ error: '请填写令牌名称' }).trim().min(1, { error: '请填写令牌名称' }).max(60),
         expiresInDays: z.number().int().min(1).max(3650).optional(),
       }),
-      response: { 201: z.object({ id: z.string(), token: z.string(), prefix: z.string() }), ...errorResponses },
+      response: {
+        201: z.object({ id: z.string(), token: z.string(), prefix: z.string() }) satisfies z.ZodType<C.CreatedTokenDto>,
+        ...errorResponses,
+      },
     },
     handler: async (req, reply) => {
       const actor = requireActor(req);

@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { today } from '../../platform/calendar/index.js';
 import { AppError, conflict } from '../../platform/errors.js';
 import { z } from '../../platform/http/zod.js';
+import type { PublicCommentInput } from './public-comment.contract.js';
 
 const text = (label: string, min: number, max: number) =>
   z
@@ -23,13 +24,7 @@ export const PublicCommentFields = {
   website: z.string().max(0, { error: '提交失败，请刷新页面后重试' }).optional(),
 };
 
-export interface PublicCommentInput {
-  submitterKind: 'anonymous' | 'individual' | 'organization';
-  name?: string;
-  contact?: string;
-  body: string;
-  website?: string;
-}
+export type { PublicCommentInput };
 
 // Control characters other than tab and newlines are dropped; the text is stored as given and always rendered
 // as text (never as HTML), so markup inside a comment is harmless.

@@ -17,3 +17,13 @@ export const MODERATION_LABELS: Record<Moderation, string> = {
   published: '已公开',
   rejected: '不予公开',
 };
+
+/** What every portal comment form sends (intake.ts PublicCommentFields validates it; a module may add fields). */
+export interface PublicCommentInput {
+  submitterKind: 'anonymous' | 'individual' | 'organization';
+  name?: string;
+  contact?: string;
+  body: string;
+  /** A field people do not see; automated submitters fill it in (the server refuses it when filled). */
+  website?: string;
+}

@@ -1,17 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
+import type { MeDto } from '../../../src/platform/auth/auth.contract';
 import { ApiError, get, setCsrfToken } from './api';
 
-export interface Me {
-  userId: string;
-  username: string;
-  displayName: string;
-  orgId: string;
-  orgName: string;
-  mustChangePassword: boolean;
-  csrfToken: string | null;
-  grants: { role: string; roleLabel: string; orgId: string; includeSubtree: boolean }[];
-}
+/** The signed-in user (the auth contract's MeDto). */
+export type Me = MeDto;
 
 export const MeContext = createContext<Me | null>(null);
 export const useMe = () => useContext(MeContext);

@@ -1,26 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Form, Input, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
+import type { AuditEventDto as Ev } from '../../../../src/platform/audit/audit.contract';
+import type { PagedDto } from '../../../../src/platform/http/http.contract';
 import { fmtTime, get } from '../../shared/api';
-
-interface Ev {
-  id: string;
-  seq: string;
-  at: string;
-  actorName: string | null;
-  orgName: string | null;
-  action: string;
-  actionLabel: string;
-  entityKind: string;
-  entityId: string | null;
-  data: unknown;
-}
 
 export function AuditPage() {
   const [filters, setFilters] = useState<Record<string, string>>({});
   const [page, setPage] = useState(1);
   const qs = new URLSearchParams({ ...filters, page: String(page), pageSize: '20' }).toString();
-  const q = useQuery({ queryKey: ['audit', qs], queryFn: () => get<{ items: Ev[]; total: number }>(`/api/audit?${qs}`) });
+  const q = useQuery({ queryKey: ['audit', qs], queryFn: () => get<PagedDto<Ev>>(`/api/audit?${qs}`) });
   const exportQs = new URLSearchParams(filters).toString();
   return (
     <>
@@ -58,8 +47,18 @@ export function AuditPage() {
         rowKey="id"
         loading={q.isLoading}
         dataSource={q.data?.items ?? []}
-        pagination={{ current: page, pageSize: 20, total: q.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
-        expandable={{ expandedRowRender: (e) => <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(e.data, null, 2)}</pre> }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: q.data?.total ?? 0,
+          onChange: setPage,
+          showTotal: (t) => `共 ${t} 条`,
+        }}
+        expandable={{
+          expandedRowRender: (e) => (
+            <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(e.data, null, 2)}</pre>
+          ),
+        }}
         columns={[
           { title: '序号', dataIndex: 'seq', width: 80 },
           { title: '时间', dataIndex: 'at', render: fmtTime, width: 190 },

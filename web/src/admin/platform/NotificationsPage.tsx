@@ -1,21 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, List, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
+import type { NotificationDto as N } from '../../../../src/platform/notifications.contract';
 import { fmtTime, get, post } from '../../shared/api';
-
-interface N {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  createdAt: string;
-  read: boolean;
-}
 
 export function NotificationsPage() {
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['notifications', 'all'], queryFn: () => get<{ items: N[]; unread: number }>('/api/notifications') });
+  const q = useQuery({
+    queryKey: ['notifications', 'all'],
+    queryFn: () => get<{ items: N[]; unread: number }>('/api/notifications'),
+  });
   const mark = useMutation({
     mutationFn: (ids?: string[]) => post('/api/notifications/read', ids ? { ids } : {}),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['notifications'] }),

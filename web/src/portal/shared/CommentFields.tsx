@@ -1,4 +1,5 @@
 import { Form, Input, Radio } from 'antd';
+import type { PublicCommentInput } from '../../../../src/procedures/public-comment/public-comment.contract';
 
 /**
  * The fields every public comment form shares (identity, name, contact, the comment itself and a honeypot),
@@ -53,11 +54,5 @@ export function CommentFields({ nameNote }: { nameNote?: string }) {
   );
 }
 
-/** What the shared fields submit. */
-export interface CommentFieldValues {
-  submitterKind: string;
-  name?: string;
-  contact?: string;
-  body: string;
-  website?: string;
-}
+/** What the shared fields submit (the public-comment contract's PublicCommentInput). */
+export type CommentFieldValues = PublicCommentInput;
