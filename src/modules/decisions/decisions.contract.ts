@@ -386,3 +386,10 @@ export interface PublicDecisionDto {
   publishedText: string | null;
   publishedLeafHash: string | null;
 }
+
+/** The receipt of a comment submitted on the portal (keep the number to find the comment's disposition). */
+export interface DecisionCommentReceiptDto {
+  receiptNo: string;
+  submittedAt: string;
+  closesOn: string | null;
+}

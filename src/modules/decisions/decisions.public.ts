@@ -8,7 +8,7 @@ import type { AppDeps } from '../../platform/manifest.js';
 import { submitPublicComment } from './commands/comments.js';
 import { DISPOSITION_LABELS, FORM_LABELS } from './commands/participation.js';
 import { decisionsConfig } from './decisions.config.js';
-import type { PublicCatalogDetailDto, PublicDecisionDto } from './decisions.contract.js';
+import type { DecisionCommentReceiptDto, PublicCatalogDetailDto, PublicDecisionDto } from './decisions.contract.js';
 import { CatalogDto } from './decisions.presenter.js';
 import { catalogStats, listCatalogs } from './decisions.queries.js';
 import { loadDecision } from './decisions.repo.js';
@@ -282,7 +282,11 @@ export function decisionPublicRoutes(app: FastifyInstance, { db }: AppDeps): voi
       params: UuidParam,
       body: PublicCommentBody,
       response: {
-        201: z.object({ receiptNo: z.string(), submittedAt: z.string(), closesOn: z.string().nullable() }),
+        201: z.object({
+          receiptNo: z.string(),
+          submittedAt: z.string(),
+          closesOn: z.string().nullable(),
+        }) satisfies z.ZodType<DecisionCommentReceiptDto>,
         413: errorResponses[400],
         429: errorResponses[400],
         ...errorResponses,

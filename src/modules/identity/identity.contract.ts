@@ -52,3 +52,9 @@ export interface UserDto {
   grants: GrantDto[];
   certificates: { certificateNo: string; issuedOn: string; validUntil: string }[];
 }
+
+/** A user just created, with the generated initial password (shown this once). */
+export interface CreatedUserDto {
+  user: UserDto;
+  initialPassword: string;
+}

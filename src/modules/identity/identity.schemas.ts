@@ -1,6 +1,11 @@
 import { ROLES } from '../../platform/access/actor.js';
 import { z } from '../../platform/http/zod.js';
-import { ORG_KINDS, type OrgDto as OrgRecord, type UserDto as UserRecord } from './identity.contract.js';
+import {
+  type CreatedUserDto as CreatedUser,
+  ORG_KINDS,
+  type OrgDto as OrgRecord,
+  type UserDto as UserRecord,
+} from './identity.contract.js';
 
 export const OrgKind = z.enum(ORG_KINDS);
 
@@ -45,7 +50,12 @@ export const UpdateOrgBody = z.strictObject({
 
 export const RoleEnum = z.enum(ROLES);
 
-export const GrantDto = z.object({ role: RoleEnum, orgId: z.string(), orgName: z.string(), includeSubtree: z.boolean() });
+export const GrantDto = z.object({
+  role: RoleEnum,
+  orgId: z.string(),
+  orgName: z.string(),
+  includeSubtree: z.boolean(),
+});
 
 export const CertificateDto = z.object({ certificateNo: z.string(), issuedOn: z.string(), validUntil: z.string() });
 
@@ -101,4 +111,4 @@ export const UpdateUserBody = z.strictObject({
   grants: z.array(GrantInput).max(20).optional(),
 });
 
-export const CreatedUserDto = z.object({ user: UserDto, initialPassword: z.string() });
+export const CreatedUserDto: z.ZodType<CreatedUser> = z.object({ user: UserDto, initialPassword: z.string() });

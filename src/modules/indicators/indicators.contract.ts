@@ -103,3 +103,11 @@ export interface IndicatorTrendsDto {
   available: { id: string; no: string; title: string; kind: 'computed' | 'manual' }[];
   series: TrendSeriesDto[];
 }
+
+/** A computed figure an indicator may cite (from an enabled module's manifest). */
+export interface IndicatorSourceDto {
+  code: string;
+  label: string;
+  unit: string;
+  module: string;
+}

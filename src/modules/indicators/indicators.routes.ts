@@ -5,11 +5,11 @@ import { canSeeOrg, hasAnyRole } from '../../platform/access/scope.js';
 import { requireActor } from '../../platform/auth/plugin.js';
 import type { Db } from '../../platform/db/engine.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { UuidParam, errorResponses, z } from '../../platform/http/zod.js';
 import { RecordRefDto } from '../../platform/http/http.schemas.js';
+import { UuidParam, errorResponses, z } from '../../platform/http/zod.js';
 import type { AppDeps } from '../../platform/manifest.js';
-import { computeFigure, figureQuery, indicatorRegistry } from './indicators.registry.js';
 import type * as C from './indicators.contract.js';
+import { computeFigure, figureQuery, indicatorRegistry } from './indicators.registry.js';
 import { evaluateTree, loadDefaultTree, recordEntry } from './indicators.service.js';
 import { createIndicator, removeIndicator, updateIndicator } from './indicators.tree.js';
 import { nowOf } from '../../platform/clock.js';
@@ -143,7 +143,14 @@ export function indicatorRoutes(app: FastifyInstance, { db, modules }: AppDeps):
       summary: '可供引用的计算指标（来自已启用的模块）',
       response: {
         200: z.object({
-          items: z.array(z.object({ code: z.string(), label: z.string(), unit: z.string(), module: z.string() })),
+          items: z.array(
+            z.object({
+              code: z.string(),
+              label: z.string(),
+              unit: z.string(),
+              module: z.string(),
+            }) satisfies z.ZodType<C.IndicatorSourceDto>,
+          ),
         }),
         ...errorResponses,
       },

@@ -5,9 +5,9 @@ import type { Db } from '../../platform/db/engine.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { UuidParam, errorResponses, z } from '../../platform/http/zod.js';
 import type { AppDeps, ModuleManifest } from '../../platform/manifest.js';
+import type * as C from './indicators.contract.js';
 import { resolveScope } from './indicators.routes.js';
 import { evaluateTree, type IndicatorValue } from './indicators.service.js';
-import type * as C from './indicators.contract.js';
 
 /**
  * Key indicators the dashboard shows by default (a display choice, not a rule; the user can pick others): the

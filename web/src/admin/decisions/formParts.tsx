@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { ApiError, get, post } from '../../shared/api';
 import { useOrgs } from '../platform/useOrgs';
 import type { DecisionDetailDto as Detail } from '../../../../src/modules/decisions/decisions.contract';
+import type { ComputeResultDto, DeadlineRuleDto } from '../../../../src/platform/calendar/calendar.contract';
 
 /** Shared pieces of the procedure forms (StepForms.tsx, ExecutionSteps.tsx, AdjustForm.tsx, PlanDateModal.tsx). */
 
@@ -17,7 +18,7 @@ export function useStatutoryDate(ruleId: string, date: string, pick: 'due' | 'mi
   return useQuery({
     queryKey: ['calendar-compute', ruleId, date],
     queryFn: async () => {
-      const r = await post<{ due: string | null; minimumEnd: string | null }>('/api/public/calendar/compute', {
+      const r = await post<ComputeResultDto>('/api/public/calendar/compute', {
         ruleId,
         date,
         ...(pick === 'minimumEnd' ? { endDate: date } : {}),
@@ -35,7 +36,7 @@ export function useStatutoryDate(ruleId: string, date: string, pick: 'due' | 'mi
 export function useRulePeriod(ruleId: string, fallback: string): string {
   const q = useQuery({
     queryKey: ['calendar-rules'],
-    queryFn: () => get<{ items: { id: string; amount: number; unitLabel: string }[] }>('/api/public/calendar/rules'),
+    queryFn: () => get<{ items: DeadlineRuleDto[] }>('/api/public/calendar/rules'),
     staleTime: 600_000,
   });
   const r = q.data?.items.find((x) => x.id === ruleId);

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useEffect } from 'react';
+import type { IndicatorSourceDto } from '../../../../src/modules/indicators/indicators.contract';
 import { api, get, post } from '../../shared/api';
 import type { IndicatorRow } from './types';
 
@@ -19,8 +20,7 @@ export function NodeModal({ edit, onClose }: { edit: NodeEdit | null; onClose: (
   const kind = Form.useWatch('kind', form);
   const sources = useQuery({
     queryKey: ['indicator-sources'],
-    queryFn: () =>
-      get<{ items: { code: string; label: string; unit: string; module: string }[] }>('/api/indicators/sources'),
+    queryFn: () => get<{ items: IndicatorSourceDto[] }>('/api/indicators/sources'),
   });
   useEffect(() => {
     if (!edit) return;

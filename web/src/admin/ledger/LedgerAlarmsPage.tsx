@@ -18,6 +18,7 @@ import { useState } from 'react';
 import type {
   LedgerAlarmDto as Alarm,
   LedgerStatusDto as Status,
+  LedgerSweepDto,
 } from '../../../../src/platform/ledger/ledger.contract';
 import { fmtTime, get, post } from '../../shared/api';
 
@@ -34,8 +35,7 @@ export function LedgerAlarmsPage() {
   });
   const refresh = () => qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('ledger-') });
   const sweep = useMutation({
-    mutationFn: (mode: 'full' | 'incremental') =>
-      post<{ problems: number; newAlarms: number; checkedEntries: number }>(`/api/ledger/sweeps?mode=${mode}`),
+    mutationFn: (mode: 'full' | 'incremental') => post<LedgerSweepDto>(`/api/ledger/sweeps?mode=${mode}`),
     onSuccess: (r) => {
       message.info(`巡检完成：检查 ${r.checkedEntries} 条，发现问题 ${r.problems} 项，新增告警 ${r.newAlarms} 条`);
       refresh();

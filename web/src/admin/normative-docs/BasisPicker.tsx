@@ -2,13 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Input, List, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { LawSummaryDto as LawHit } from '../../../../src/modules/laws/laws.contract';
+import type { LegalBasisDto } from '../../../../src/modules/normative-docs/normative-docs.contract';
 import { get } from '../../shared/api';
 
-export interface BasisValue {
-  lawId: string;
-  title: string;
-  articles: string;
-}
+/** A legal basis as the picker holds it: the law, its title for display, and the articles relied on. */
+export type BasisValue = Pick<LegalBasisDto, 'lawId' | 'title' | 'articles'>;
 
 /**
  * Legal bases of a draft, chosen from the law library: search current laws by title, add them, and name the

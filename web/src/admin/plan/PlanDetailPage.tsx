@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { PlanDetailDto, UnitMatchDto } from '../../../../src/modules/plan/plan.contract';
 import { get, patch, post } from '../../shared/api';
+import type { OrgDto } from '../../../../src/modules/identity/identity.contract';
 import { WeightControl } from './WeightControl';
 
 type Detail = PlanDetailDto;
@@ -18,7 +19,7 @@ export function PlanDetailPage() {
   const q = useQuery({ queryKey: key, queryFn: () => get<Detail>(`/api/plan/plans/${id}`) });
   const orgs = useQuery({
     queryKey: ['orgs'],
-    queryFn: () => get<{ items: { id: string; name: string; kind: string }[] }>('/api/orgs'),
+    queryFn: () => get<{ items: OrgDto[] }>('/api/orgs'),
   });
   const [due, setDue] = useState('2025-12-31');
   const resolve = useMutation({

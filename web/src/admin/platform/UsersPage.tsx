@@ -1,9 +1,24 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, TreeSelect, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  TreeSelect,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { ApiError, get, patch, post } from '../../shared/api';
 import { toTree, useOrgs } from './useOrgs';
-import type { UserDto } from '../../../../src/modules/identity/identity.contract';
+import type { CreatedUserDto, UserDto } from '../../../../src/modules/identity/identity.contract';
 
 const ROLE_OPTIONS = [
   ['system_admin', '系统管理员'],
@@ -25,7 +40,10 @@ export function UsersPage() {
   const qc = useQueryClient();
   const orgs = useOrgs();
   const [q, setQ] = useState('');
-  const users = useQuery({ queryKey: ['users', q], queryFn: () => get<{ items: User[] }>(`/api/users${q ? `?q=${encodeURIComponent(q)}` : ''}`) });
+  const users = useQuery({
+    queryKey: ['users', q],
+    queryFn: () => get<{ items: User[] }>(`/api/users${q ? `?q=${encodeURIComponent(q)}` : ''}`),
+  });
   const [open, setOpen] = useState(false);
   const [err, setErr] = useState<string | null>(null);
   const [created, setCreated] = useState<{ username: string; password: string } | null>(null);
@@ -34,7 +52,8 @@ export function UsersPage() {
   const [actionErr, setActionErr] = useState<string | null>(null);
   const onError = (e: unknown) => setActionErr(e instanceof ApiError ? e.message : '操作失败');
   const reset = useMutation({
-    mutationFn: (u: User) => post<{ initialPassword: string }>(`/api/users/${u.id}/reset-password`).then((r) => ({ u, r })),
+    mutationFn: (u: User) =>
+      post<{ initialPassword: string }>(`/api/users/${u.id}/reset-password`).then((r) => ({ u, r })),
     onSuccess: ({ u, r }) => {
       setActionErr(null);
       setCreated({ username: u.username, password: r.initialPassword });
@@ -51,8 +70,15 @@ export function UsersPage() {
     onError,
   });
   const create = useMutation({
-    mutationFn: (v: { username: string; displayName: string; orgId: string; roles: string[]; subtree: boolean; phone?: string }) =>
-      post<{ user: User; initialPassword: string }>('/api/users', {
+    mutationFn: (v: {
+      username: string;
+      displayName: string;
+      orgId: string;
+      roles: string[];
+      subtree: boolean;
+      phone?: string;
+    }) =>
+      post<CreatedUserDto>('/api/users', {
         username: v.username,
         displayName: v.displayName,
         orgId: v.orgId,
@@ -80,13 +106,26 @@ export function UsersPage() {
           title={`用户 ${created.username} 的初始密码已生成`}
           description={
             <>
-              初始密码（只显示这一次，请当面或通过安全渠道告知本人，首次登录须修改）：<Typography.Text copyable code>{created.password}</Typography.Text>
+              初始密码（只显示这一次，请当面或通过安全渠道告知本人，首次登录须修改）：
+              <Typography.Text copyable code>
+                {created.password}
+              </Typography.Text>
             </>
           }
           style={{ marginBottom: 16 }}
         />
       )}
-      {actionErr && <Alert type="error" showIcon title={actionErr} role="alert" closable onClose={() => setActionErr(null)} style={{ marginBottom: 16 }} />}
+      {actionErr && (
+        <Alert
+          type="error"
+          showIcon
+          title={actionErr}
+          role="alert"
+          closable
+          onClose={() => setActionErr(null)}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Space style={{ marginBottom: 16 }}>
         <Input.Search placeholder="按用户名或姓名搜索" allowClear onSearch={setQ} aria-label="搜索用户" />
         <Button type="primary" onClick={() => setOpen(true)}>
@@ -104,14 +143,27 @@ export function UsersPage() {
             { title: '所属单位', dataIndex: 'orgName' },
             {
               title: '角色',
-              render: (_, u) => u.grants.map((g) => <Tag key={`${g.role}${g.orgName}`}>{`${ROLE_LABEL[g.role] ?? g.role}@${g.orgName}${g.includeSubtree ? '（含下级）' : ''}`}</Tag>),
+              render: (_, u) =>
+                u.grants.map((g) => (
+                  <Tag
+                    key={`${g.role}${g.orgName}`}
+                  >{`${ROLE_LABEL[g.role] ?? g.role}@${g.orgName}${g.includeSubtree ? '（含下级）' : ''}`}</Tag>
+                )),
             },
-            { title: '状态', render: (_, u) => (u.active ? (u.mustChangePassword ? '待修改初始密码' : '正常') : '已停用') },
+            {
+              title: '状态',
+              render: (_, u) => (u.active ? (u.mustChangePassword ? '待修改初始密码' : '正常') : '已停用'),
+            },
             {
               title: '操作',
               render: (_, u) => (
                 <Space>
-                  <Popconfirm title={`确定重置 ${u.displayName} 的密码？其现有登录将失效。`} okText="重置" cancelText="取消" onConfirm={() => reset.mutate(u)}>
+                  <Popconfirm
+                    title={`确定重置 ${u.displayName} 的密码？其现有登录将失效。`}
+                    okText="重置"
+                    cancelText="取消"
+                    onConfirm={() => reset.mutate(u)}
+                  >
                     <Button size="small">重置密码</Button>
                   </Popconfirm>
                   <Button size="small" danger={u.active} onClick={() => toggle.mutate(u)}>
@@ -123,7 +175,16 @@ export function UsersPage() {
           ]}
         />
       </Card>
-      <Modal title="新建用户" open={open} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText="创建" cancelText="取消" confirmLoading={create.isPending} forceRender>
+      <Modal
+        title="新建用户"
+        open={open}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        okText="创建"
+        cancelText="取消"
+        confirmLoading={create.isPending}
+        forceRender
+      >
         {err && <Alert type="error" showIcon title={err} role="alert" style={{ marginBottom: 16 }} />}
         <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)}>
           <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请填写用户名' }]}>

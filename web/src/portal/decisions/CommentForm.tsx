@@ -2,6 +2,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Form, Result, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
+import type { DecisionCommentReceiptDto } from '../../../../src/modules/decisions/decisions.contract';
 import { post } from '../../shared/api';
 import { CommentFields } from '../shared/CommentFields';
 
@@ -36,17 +37,14 @@ export function CommentForm({ participationId }: { participationId: string }) {
           dataBase64: await toBase64(f.originFileObj as File),
         })),
       );
-      return post<{ receiptNo: string; submittedAt: string; closesOn: string | null }>(
-        `/api/public/decisions/participations/${participationId}/comments`,
-        {
-          submitterKind: v.submitterKind,
-          name: v.submitterKind === 'anonymous' ? undefined : v.name,
-          contact: v.contact || undefined,
-          body: v.body,
-          attachments,
-          website: v.website || undefined,
-        },
-      );
+      return post<DecisionCommentReceiptDto>(`/api/public/decisions/participations/${participationId}/comments`, {
+        submitterKind: v.submitterKind,
+        name: v.submitterKind === 'anonymous' ? undefined : v.name,
+        contact: v.contact || undefined,
+        body: v.body,
+        attachments,
+        website: v.website || undefined,
+      });
     },
   });
   if (m.data)

@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Tag } from 'antd';
 import { get } from '../../shared/api';
+import type { LedgerEntryDto } from '../../../../src/platform/ledger/ledger.contract';
 
 /** "已上链存证" with the entry number once sequenced, and the link to check it on the verify page. */
 export function ProofBadge({ hash, label = '已上链存证' }: { hash: string | null | undefined; label?: string }) {
   const q = useQuery({
     queryKey: ['ledger-by-hash', hash],
     enabled: !!hash,
-    queryFn: () => get<{ items: { index: string | null }[] }>(`/api/public/ledger/entries/by-hash/${hash}`),
+    queryFn: () => get<{ items: LedgerEntryDto[] }>(`/api/public/ledger/entries/by-hash/${hash}`),
     staleTime: 60_000,
   });
   if (!hash) return null;
@@ -24,7 +25,11 @@ export function ProofBadge({ hash, label = '已上链存证' }: { hash: string |
         <>
           {' · '}
           {/* The record as hashed: saved and dropped on the verify page, the file itself is checked. */}
-          <a href={`/api/public/ledger/entries/${entry.index}/content`} download style={{ textDecoration: 'underline' }}>
+          <a
+            href={`/api/public/ledger/entries/${entry.index}/content`}
+            download
+            style={{ textDecoration: 'underline' }}
+          >
             下载存证原文
           </a>
         </>
