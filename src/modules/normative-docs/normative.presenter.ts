@@ -8,7 +8,7 @@ import type { DocDetailDto } from './normative.schemas.js';
 import { availableActions, requiredStages, STATUS_LABELS } from './normative.workflow.js';
 
 /** Staff view of one document: everything, plus the abilities of this actor. */
-export async function presentDetail(db: Executor, d: DocRow, actor: Actor): Promise<DocDetailDto> {
+export async function presentDetail(db: Executor, d: DocRow, actor: Actor, now: Date): Promise<DocDetailDto> {
   const facts = gateFacts(d);
   // The interpretation is supplied with the publish request itself, so it does not hide the action.
   const stages = requiredStages(facts);
@@ -70,7 +70,7 @@ export async function presentDetail(db: Executor, d: DocRow, actor: Actor): Prom
       done: i < at || (d.status === 'in_force' && s === 'in_force'),
       current: i === at,
     })),
-    filing: filing ? toFilingDto(filing) : null,
+    filing: filing ? toFilingDto(filing, now) : null,
     tasks: tasks.map((t) => ({
       id: t.id,
       docId: t.doc_id,
@@ -129,8 +129,13 @@ export async function presentPublic(db: Executor, d: DocRow) {
     contentHash: d.content_hash,
     proof: proof
       ? proof.status === 'pending'
-        ? { status: 'pending' as const, leafHash: proof.entry.leafHash, index: null }
-        : { status: 'included' as const, leafHash: proof.entry.leafHash, index: proof.entry.index }
+        ? { status: 'pending' as const, leafHash: proof.entry.leafHash, index: null, recordState: proof.recordState }
+        : {
+            status: 'included' as const,
+            leafHash: proof.entry.leafHash,
+            index: proof.entry.index,
+            recordState: proof.recordState,
+          }
       : null,
   };
 }

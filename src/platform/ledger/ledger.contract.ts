@@ -5,11 +5,19 @@
  * decimal strings. Pure types (the web app bundles it).
  */
 
+/**
+ * Whether the record's current rows still say what was anchored: only `matches` (or `unchecked`, kinds the
+ * ledger checks itself) may be shown as "已上链"; `altered` and `missing` are shown as the discrepancy they are;
+ * `superseded`: a newer version of the record was anchored.
+ */
+export type RecordStateDto = 'matches' | 'altered' | 'missing' | 'superseded' | 'unchecked';
+
 /** Where a published record stands in the ledger: awaiting its sequence number, or included at `index`. */
 export interface RecordAnchorDto {
   status: 'pending' | 'included';
   leafHash: string;
   index: string | null;
+  recordState: RecordStateDto;
 }
 
 export interface LedgerEnvelopeDto {
@@ -31,6 +39,9 @@ export interface LedgerEntryDto {
   createdAt: string;
   sequencedAt: string | null;
 }
+
+/** An entry found by hash, with whether its record's current rows still match it (the portal's proof badge). */
+export type LedgerEntryWithStateDto = LedgerEntryDto & { recordState: RecordStateDto };
 
 export interface LedgerCheckpointDto {
   treeSize: string;
@@ -55,9 +66,10 @@ export interface LedgerProofBundleDto {
 }
 
 /** A record's latest ledger entry with its proof: awaiting its checkpoint, or included with the full bundle. */
-export type RecordProofDto =
+export type RecordProofDto = (
   | { status: 'pending'; entry: LedgerEntryDto }
-  | ({ status: 'included' } & LedgerProofBundleDto);
+  | ({ status: 'included' } & LedgerProofBundleDto)
+) & { recordState: RecordStateDto };
 
 export interface LedgerKeyDto {
   name: string;

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { hasRole } from '../access/scope.js';
 import { recordAudit } from '../audit/index.js';
 import { requireActor } from '../auth/plugin.js';
+import { nowOf } from '../clock.js';
 import type { Db } from '../db/engine.js';
 import { AppError } from '../errors.js';
 import { errorResponses, UuidParam, z } from '../http/zod.js';
@@ -84,7 +85,7 @@ export function ledgerPublicRoutes(app: FastifyInstance, db: Db): void {
       tags,
       summary: '按哈希查询上链条目（叶子哈希、内容哈希或附件哈希）',
       params: S.HashParam,
-      response: { 200: z.object({ items: z.array(S.EntryDto) }), ...errorResponses },
+      response: { 200: z.object({ items: z.array(S.EntryWithStateDto) }), ...errorResponses },
     },
     handler: async (req) => ({ items: await entriesByHash(db, Buffer.from(req.params.hash.toLowerCase(), 'hex')) }),
   });
@@ -236,7 +237,7 @@ export function ledgerAdminRoutes(app: FastifyInstance, db: Db): void {
           .executeTakeFirst();
         if (!a) throw new AppError('not_found', '告警不存在。');
         if (a.acknowledged_at) throw new AppError('conflict', '该告警已被确认过，无需重复确认。');
-        const at = new Date();
+        const at = nowOf(req.ctx);
         await trx
           .updateTable('ledger_alarms')
           .set({ acknowledged_at: at, acknowledged_by: actor.userId })
@@ -266,7 +267,7 @@ export function ledgerAdminRoutes(app: FastifyInstance, db: Db): void {
     },
     handler: async (req) => {
       const actor = guard(req);
-      const res = await sweepLedger(db, new Date(), {
+      const res = await sweepLedger(db, nowOf(req.ctx), {
         mode: req.query.mode,
         ctx: { actor, requestId: req.id, ip: req.ip },
       });

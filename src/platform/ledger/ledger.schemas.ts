@@ -42,6 +42,9 @@ export const EntryDto = z.object({
   sequencedAt: z.string().nullable(),
 }) satisfies z.ZodType<C.LedgerEntryDto>;
 
+const RecordState = z.enum(['matches', 'altered', 'missing', 'superseded', 'unchecked']);
+export const EntryWithStateDto: z.ZodType<C.LedgerEntryWithStateDto> = EntryDto.extend({ recordState: RecordState });
+
 export const CheckpointDto: z.ZodType<C.LedgerCheckpointDto> = z.object({
   treeSize: z.string(),
   rootHash: Hex,
@@ -64,8 +67,8 @@ export const ProofBundleDto: z.ZodType<C.LedgerProofBundleDto> = z.object(proofB
 
 /** A record's latest entry with its proof (platform/ledger getRecordProof): pending, or included with the bundle. */
 export const RecordProofDto: z.ZodType<C.RecordProofDto> = z.union([
-  z.object({ status: z.literal('pending'), entry: EntryDto }),
-  z.object({ status: z.literal('included'), ...proofBundleShape }),
+  z.object({ status: z.literal('pending'), entry: EntryDto, recordState: RecordState }),
+  z.object({ status: z.literal('included'), ...proofBundleShape, recordState: RecordState }),
 ]);
 
 export const ConsistencyDto: z.ZodType<C.LedgerConsistencyDto> = z.object({
@@ -147,4 +150,5 @@ export const RecordAnchorDto: z.ZodType<C.RecordAnchorDto> = z.object({
   status: z.enum(['pending', 'included']),
   leafHash: z.string(),
   index: z.string().nullable(),
+  recordState: RecordState,
 });

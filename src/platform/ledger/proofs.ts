@@ -9,6 +9,7 @@ import {
   inclusionProof,
   latestCheckpoint,
 } from './store.js';
+import { type RecordState, recordState } from './sources.js';
 import type { LeafEnvelope, ProofBundle } from './verify.js';
 import './tables.js';
 
@@ -117,17 +118,20 @@ export async function entryContent(ex: Executor, index: number): Promise<{ recor
 }
 
 /** Entries whose leaf, content or attachments hash equals `hash` (newest first). */
-export async function entriesByHash(ex: Executor, hash: Buffer): Promise<EntryDto[]> {
+/** Entries with this leaf, content or attachments hash, each with whether its record's rows still match it. */
+export async function entriesByHash(ex: Executor, hash: Buffer): Promise<(EntryDto & { recordState: RecordState })[]> {
   const rows = await ex
     .selectFrom('ledger_entries')
-    .select(ENTRY_COLUMNS)
+    .select([...ENTRY_COLUMNS, 'seq'])
     .where((eb) =>
       eb.or([eb('leaf_hash', '=', hash), eb('content_hash', '=', hash), eb('attachments_hash', '=', hash)]),
     )
     .orderBy('seq', 'desc')
     .limit(20)
     .execute();
-  return rows.map(presentEntry);
+  const out = [];
+  for (const r of rows) out.push({ ...presentEntry(r), recordState: await recordState(ex, r) });
+  return out;
 }
 
 export interface ProofBundleDto extends ProofBundle {
@@ -185,7 +189,13 @@ export async function consistencyBundle(ex: Executor, from: number, to?: number)
   };
 }
 
-export type RecordProof = { status: 'pending'; entry: EntryDto } | ({ status: 'included' } & ProofBundleDto);
+/**
+ * `recordState`: whether the record's current rows still match what was anchored (sources.ts). A badge shows
+ * "已上链" only for `matches` (or `unchecked`, kinds the sweep checks itself); otherwise the discrepancy.
+ */
+export type RecordProof = ({ status: 'pending'; entry: EntryDto } | ({ status: 'included' } & ProofBundleDto)) & {
+  recordState: RecordState;
+};
 
 /** Latest anchored entry of a record with its proof — what a module shows as its proof badge. */
 export async function getRecordProof(ex: Executor, recordKind: string, recordId: string): Promise<RecordProof | null> {
@@ -198,6 +208,7 @@ export async function getRecordProof(ex: Executor, recordKind: string, recordId:
     .limit(1)
     .executeTakeFirst();
   if (!r) return null;
-  if (r.idx === null) return { status: 'pending', entry: presentEntry(r) };
-  return { status: 'included', ...(await proofBundle(ex, Number(r.idx))) };
+  const state = await recordState(ex, r);
+  if (r.idx === null) return { status: 'pending', entry: presentEntry(r), recordState: state };
+  return { status: 'included', ...(await proofBundle(ex, Number(r.idx))), recordState: state };
 }

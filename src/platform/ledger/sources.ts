@@ -146,3 +146,26 @@ export async function anchoredContents(
     }),
   );
 }
+
+/**
+ * Whether a record's current rows still say what was anchored — what a proof badge must know before it shows
+ * "已上链". `unchecked`: the kind has no source (audit events are checked by the sweep itself); `superseded`: a
+ * newer entry of the record exists (the record was re-published), so this one is history, not the current text.
+ */
+export type RecordState = 'matches' | 'altered' | 'missing' | 'superseded' | 'unchecked';
+
+export async function recordState(
+  db: Executor,
+  e: { record_kind: string; record_id: string; content_hash: Buffer; seq?: string },
+): Promise<RecordState> {
+  const source = sources.get(e.record_kind);
+  if (!source) return 'unchecked';
+  if (e.seq !== undefined) {
+    const newest = await sql<{ seq: string }>`select max(seq)::text as seq from ledger_entries
+      where record_kind = ${e.record_kind} and record_id = ${e.record_id}`.execute(db);
+    if (newest.rows[0]?.seq !== String(e.seq)) return 'superseded';
+  }
+  const derived = await source(db, [e.record_id]);
+  if (!derived.has(e.record_id)) return 'missing';
+  return bytesEqual(sha256(canonicalize(derived.get(e.record_id))), e.content_hash) ? 'matches' : 'altered';
+}

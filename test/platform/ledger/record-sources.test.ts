@@ -36,6 +36,12 @@ describe('tamper detection covers every record kind the portal shows with a proo
       (a) => a.kind === 'record_altered' || a.kind === 'record_missing',
     );
 
+  const latest = async (kind: string) =>
+    (
+      await sql<{ record_id: string }>`select record_id from ledger_entries where record_kind = ${kind}
+        order by seq desc limit 1`.execute(t.db)
+    ).rows[0]!.record_id;
+
   before(async () => {
     t = await createTestApp({ moduleDemo: true });
   });
@@ -52,14 +58,13 @@ describe('tamper detection covers every record kind the portal shows with a proo
     const r = await sweep();
     assert.ok(r.checkedEntries > 0);
     assert.deepEqual(r.problems, []);
+    const doc = await latest('normative_doc');
+    const pub = (await t.call(null, { method: 'GET', url: `/api/public/normative-docs/${doc}` })).json();
+    assert.equal(pub.proof.recordState, 'matches');
   });
 
   test('editing one row of each kind directly in the database raises an alarm for that kind', async () => {
-    const one = async (kind: string) =>
-      (
-        await sql<{ record_id: string }>`select record_id from ledger_entries where record_kind = ${kind}
-          order by seq desc limit 1`.execute(t.db)
-      ).rows[0]!.record_id;
+    const one = latest;
     const doc = await one('normative_doc');
     await sql`update normative_docs set title = title || '（改）' where id = ${doc}`.execute(t.db);
     const ended = (await one('normative_doc_status')).split(':')[0]!;
@@ -90,5 +95,21 @@ describe('tamper detection covers every record kind the portal shows with a proo
       'normative_doc_status',
       'normative_filing_receipt',
     ]);
+  });
+
+  test('the portal never shows an altered record as anchored: its proof says the rows no longer match', async () => {
+    const doc = await latest('normative_doc');
+    const pub = (await t.call(null, { method: 'GET', url: `/api/public/normative-docs/${doc}` })).json();
+    assert.equal(pub.proof.recordState, 'altered');
+    const report = await latest('annual_report');
+    const rep = (await t.call(null, { method: 'GET', url: `/api/public/reports/${report}` })).json();
+    assert.equal(rep.proof.recordState, 'altered');
+    // The badge's lookup by hash says so too.
+    const found = await t.call(null, {
+      method: 'GET',
+      url: `/api/public/ledger/entries/by-hash/${pub.proof.leafHash}`,
+    });
+    assert.equal(found.statusCode, 200, found.body);
+    assert.equal(found.json().items[0].recordState, 'altered');
   });
 });
