@@ -47,8 +47,9 @@ program
     const h = await open();
     if (opts.demo && (await seedDemo(h))) log.info('demo data created');
     const app = await buildApp({ db: h.db, engine: h.engine, config });
-    const scheduler = new Scheduler(h.db, log);
-    if (config.jobsEnabled) scheduler.start(moduleJobs(depsOf(h)));
+    const deps = depsOf(h);
+    const scheduler = new Scheduler(h.db, log, deps.clock);
+    if (config.jobsEnabled) scheduler.start(moduleJobs(deps));
     await app.listen({ port: config.port, host: config.host });
     process.stdout.write(loginHelp(config.port, config.host));
     const stop = async () => {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, test } from 'node:test';
-import { cycles, importEdges, lineCount, sourceFiles } from './helpers/imports.js';
+import { ROOT, cycles, importEdges, lineCount, sourceFiles } from './helpers/imports.js';
 
 /**
  * The floors (ARCHITECTURE §3b, docs/ARCHITECTURE.md): platform → procedures → modules → app. This test reads the
@@ -23,7 +25,35 @@ const BENIGN_CYCLES: string[][] = [];
 const LONG_DATA_FILES = new Set(['src/platform/calendar/data/rule-pack.ts']);
 
 /** Server files the web app may import: the shared contracts and the ledger verifier bundled for the browser. */
-const WEB_MAY_IMPORT = [/^src\/modules\/[^/]+\/[^/]+\.contract\.ts$/, /^src\/(platform|procedures)\/.*\.contract\.ts$/, /^src\/platform\/ledger\/(verify[\w-]*|encoding|hashing|jcs)\.ts$/];
+const WEB_MAY_IMPORT = [
+  /^src\/modules\/[^/]+\/[^/]+\.contract\.ts$/,
+  /^src\/(platform|procedures)\/.*\.contract\.ts$/,
+  /^src\/platform\/ledger\/(verify[\w-]*|encoding|hashing|jcs)\.ts$/,
+];
+
+/**
+ * Files that may read the wall clock (CODE_STYLE §5: everything else takes time from the injected clock), each with
+ * its reason. Security timing stays on the wall clock on purpose: a fixed test clock must not keep a session alive.
+ */
+const WALL_CLOCK_ALLOWED: Record<string, string> = {
+  'src/platform/clock.ts': 'systemClock is the wall clock every other file reaches through the injected clock',
+  'src/platform/auth/sessions.ts': 'session expiry and renewal (security timing)',
+  'src/platform/auth/auth.routes.ts':
+    'session cookie expiry, password change stamp, API token expiry and revocation (security timing)',
+  'src/platform/auth/plugin.ts': 'API token expiry check and last-used stamp (security timing)',
+  'src/platform/auth/throttle.ts': 'login throttle windows (security timing)',
+  'src/platform/seed/demo.ts': "demo users' password_changed_at, read by the password-age check (security timing)",
+  'src/platform/backup/backup.ts': 'createdAt of a backup file: when the dump was really taken',
+  'src/platform/jobs/index.ts':
+    "job leases expire against the database's now() across processes (coordination, not legal time)",
+};
+
+/** Source text without comments, so a doc comment may name `new Date()` without tripping the guard. */
+const code = (f: string) =>
+  fs
+    .readFileSync(path.join(ROOT, f), 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ''))
+    .replace(/(^|\s)\/\/.*$/gm, '$1');
 
 describe('architecture: the floors hold', () => {
   test('the graph was read (the scanner finds imports at all)', () => {
@@ -63,7 +93,10 @@ describe('architecture: the floors hold', () => {
   });
 
   test('no source file over 400 lines (data files named in the allow-list)', () => {
-    const long = [...src, ...web].filter((f) => !LONG_DATA_FILES.has(f)).map((f) => [f, lineCount(f)] as const).filter(([, n]) => n > 400);
+    const long = [...src, ...web]
+      .filter((f) => !LONG_DATA_FILES.has(f))
+      .map((f) => [f, lineCount(f)] as const)
+      .filter(([, n]) => n > 400);
     assert.deepEqual(long, []);
   });
 
@@ -84,5 +117,25 @@ describe('architecture: the floors hold', () => {
   test('contracts import nothing from the server (the web bundles them)', () => {
     const bad = edges.filter((e) => e.from.endsWith('.contract.ts') && !e.to.endsWith('.contract.ts'));
     assert.equal(bad.length, 0, fmt(bad));
+  });
+
+  test('no source file reads the wall clock outside the allow-list (time comes from the injected clock)', () => {
+    const bad = src
+      .filter((f) => !(f in WALL_CLOCK_ALLOWED))
+      .flatMap((f) =>
+        code(f)
+          .split('\n')
+          .map((line, i) => [i + 1, line] as const)
+          .filter(([, line]) => /new Date\(\s*\)|Date\.now\(\s*\)|\btoday\(\s*\)/.test(line))
+          .map(([n, line]) => `${f}:${n}: ${line.trim()}`),
+      );
+    assert.deepEqual(bad, []);
+  });
+
+  test('every file in the wall-clock allow-list exists (a stale entry would hide nothing and mislead)', () => {
+    assert.deepEqual(
+      Object.keys(WALL_CLOCK_ALLOWED).filter((f) => !src.includes(f)),
+      [],
+    );
   });
 });

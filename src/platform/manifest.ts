@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { PublicDeadlineKind } from './calendar/public-kinds.js';
+import type { LocalDate } from './calendar/localdate.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Db } from './db/engine.js';
@@ -101,7 +102,8 @@ export interface IndicatorDef {
   unit: string;
   compute(
     db: Db,
-    p: { year: number; orgId: string | null },
+    /** `today`: the Beijing day from the injected clock, for figures counted "as of today" (overdue and the like). */
+    p: { year: number; orgId: string | null; today: LocalDate },
   ): Promise<{ value: number | null; records: IndicatorRecord[]; /** the query in words, for provenance */ basis: string }>;
 }
 

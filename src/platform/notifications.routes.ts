@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { recordAudit } from './audit/index.js';
 import { requireActor } from './auth/plugin.js';
+import { nowOf } from './clock.js';
 import type { Db } from './db/engine.js';
 import { errorResponses, z } from './http/zod.js';
 import type { NotificationDto as NotificationRecord } from './notifications.contract.js';
@@ -58,17 +59,33 @@ export function notificationRoutes(app: FastifyInstance, db: Db): void {
     schema: {
       tags,
       summary: '标记通知已读（不传 ids 则全部已读）',
-      body: z.strictObject({ ids: z.array(z.uuid({ error: '通知编号格式不正确' })).max(500).optional() }),
+      body: z.strictObject({
+        ids: z
+          .array(z.uuid({ error: '通知编号格式不正确' }))
+          .max(500)
+          .optional(),
+      }),
       response: { 200: z.object({ updated: z.number() }), ...errorResponses },
     },
     handler: async (req) => {
       const actor = requireActor(req);
       return db.transaction().execute(async (trx) => {
-        let q = trx.updateTable('notifications').set({ read_at: new Date() }).where('user_id', '=', actor.userId).where('read_at', 'is', null);
-        if (req.body.ids) q = q.where('id', 'in', req.body.ids.length ? req.body.ids : ['00000000-0000-0000-0000-000000000000']);
+        let q = trx
+          .updateTable('notifications')
+          .set({ read_at: nowOf(req.ctx) })
+          .where('user_id', '=', actor.userId)
+          .where('read_at', 'is', null);
+        if (req.body.ids)
+          q = q.where('id', 'in', req.body.ids.length ? req.body.ids : ['00000000-0000-0000-0000-000000000000']);
         const res = await q.executeTakeFirst();
         const updated = Number(res.numUpdatedRows);
-        if (updated > 0) await recordAudit(trx, req.ctx, { action: 'notification.read', entityKind: 'notification', entityId: null, data: { count: updated } });
+        if (updated > 0)
+          await recordAudit(trx, req.ctx, {
+            action: 'notification.read',
+            entityKind: 'notification',
+            entityId: null,
+            data: { count: updated },
+          });
         return { updated };
       });
     },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { addCalendarDays, today } from '../../src/platform/calendar/index.js';
-import { createTestApp, type Session, type TestApp } from '../helpers/app.js';
+import { addCalendarDays } from '../../src/platform/calendar/index.js';
+import { createTestApp, type Session, type TestApp, TEST_TODAY } from '../helpers/app.js';
 
 /** The comment period as an "at least 30 days" deadline with the unit's chosen end date (Art 15). */
 describe('decisions: comment-period deadlines', () => {
@@ -9,7 +9,7 @@ describe('decisions: comment-period deadlines', () => {
   let co: Session;
   let staff: Session;
   let itemId: string;
-  const T = today();
+  const T = TEST_TODAY;
   const year = Number(T.slice(0, 4)) + 1;
   // A period opening in early June next year whose 30th day is a Tuesday to Thursday in early July (no public
   // holiday in July): the message's earliest end date is then the plain count, whatever today's date, never

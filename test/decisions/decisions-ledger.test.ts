@@ -6,12 +6,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { addCalendarDays, addWorkingDays, today } from '../../src/platform/calendar/index.js';
+import { addCalendarDays, addWorkingDays } from '../../src/platform/calendar/index.js';
 import { recordSourceKinds, sequence } from '../../src/platform/ledger/index.js';
 import { parseVerifierKey, verifyProofBundle } from '../../src/platform/ledger/verify.js';
-import { auditFor, createTestApp, type Session, type TestApp } from '../helpers/app.js';
+import { auditFor, createTestApp, type Session, type TestApp, TEST_TODAY } from '../helpers/app.js';
 
-const T = today();
+const T = TEST_TODAY;
 const year = Number(T.slice(0, 4));
 const member = (name: string, title = '副区长') => ({ name, title, view: 'agree', remarks: '' });
 

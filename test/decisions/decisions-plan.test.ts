@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { PLAN_RULE_ID } from '../../src/modules/decisions/commands/plan-deadlines.js';
-import { addWorkingDays, today } from '../../src/platform/calendar/index.js';
+import { addWorkingDays } from '../../src/platform/calendar/index.js';
 import { getRule } from '../../src/platform/calendar/rules.js';
-import { auditFor, createTestApp, type Session, type TestApp } from '../helpers/app.js';
+import { auditFor, createTestApp, type Session, type TestApp, TEST_TODAY } from '../helpers/app.js';
 
-const T = today();
+const T = TEST_TODAY;
 const year = Number(T.slice(0, 4));
 const member = (name: string, title = '副区长') => ({ name, title, view: 'agree', remarks: '' });
 

@@ -8,7 +8,7 @@ describe('decisions portal: public catalog, item page, flood protection', () => 
   before(async () => {
     delete process.env.FAZHI_DECISIONS_COMMENT_RATE_MAX;
     t = await createTestApp();
-    await seedDecisionsDemo(t.db);
+    await seedDecisionsDemo(t.db, t.clock);
   });
   after(() => t.close());
 
@@ -37,7 +37,7 @@ describe('decisions portal: public catalog, item page, flood protection', () => 
     );
   });
 
-  test('the open comment period\'s due date and trace are public; other deadlines and unpublished items are not', async () => {
+  test("the open comment period's due date and trace are public; other deadlines and unpublished items are not", async () => {
     const open = await t.db
       .selectFrom('decision_participations')
       .select(['decision_id', 'closes_on'])
@@ -49,18 +49,28 @@ describe('decisions portal: public catalog, item page, flood protection', () => 
     assert.equal(res.statusCode, 200, res.body);
     const items = res.json().items as { ruleId: string; dueDate: string; trace: string }[];
     assert.ok(items.length >= 1);
-    assert.ok(items.every((d) => d.ruleId === 'decision.comment_period'), JSON.stringify(items.map((d) => d.ruleId)));
+    assert.ok(
+      items.every((d) => d.ruleId === 'decision.comment_period'),
+      JSON.stringify(items.map((d) => d.ruleId)),
+    );
     assert.ok(items.some((d) => d.dueDate === open.closes_on));
     assert.match(items[0].trace, /次日起.*止，共\d+日/);
     // Staff deadlines of the same item (legality review, plan dates) exist but are not public.
-    const all = await t.db.selectFrom('deadlines').select('rule_id').where('entity_kind', '=', 'decision').where('entity_id', '=', open.decision_id).execute();
+    const all = await t.db
+      .selectFrom('deadlines')
+      .select('rule_id')
+      .where('entity_kind', '=', 'decision')
+      .where('entity_id', '=', open.decision_id)
+      .execute();
     assert.ok(all.length >= items.length);
     // An item that is not on the portal (draft catalog, or confidential) is a 404, like its page.
     const hidden = await t.db
       .selectFrom('decisions')
       .innerJoin('decision_catalogs', 'decision_catalogs.id', 'decisions.catalog_id')
       .select('decisions.id')
-      .where((eb) => eb.or([eb('decision_catalogs.status', '!=', 'published'), eb('decisions.confidential', '=', true)]))
+      .where((eb) =>
+        eb.or([eb('decision_catalogs.status', '!=', 'published'), eb('decisions.confidential', '=', true)]),
+      )
       .executeTakeFirst();
     if (hidden) assert.equal((await t.call(null, { method: 'GET', url: url(hidden.id) })).statusCode, 404);
     assert.equal((await t.call(null, { method: 'GET', url: url('not-a-uuid') })).statusCode, 404);

@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import {
-  type DecisionAction,
-  decisionWorkflow as wf,
-} from '../../src/modules/decisions/decisions.workflow.js';
-import { addWorkingDays, today } from '../../src/platform/calendar/index.js';
-import { createTestApp, type Session, type TestApp } from '../helpers/app.js';
+import { type DecisionAction, decisionWorkflow as wf } from '../../src/modules/decisions/decisions.workflow.js';
+import { addWorkingDays } from '../../src/platform/calendar/index.js';
+import { createTestApp, type Session, type TestApp, TEST_TODAY } from '../helpers/app.js';
 import { type RefusalCase, refusalMatrix, wrongStates } from '../helpers/refusals.js';
 import { type DecisionFactoryOptions, type MadeDecision, makeDecision } from '../factories/decisions.js';
 
@@ -36,7 +33,7 @@ interface RouteSpec {
   ready?: Partial<DecisionFactoryOptions>;
 }
 
-const T = today();
+const T = TEST_TODAY;
 const YEAR = Number(T.slice(0, 4));
 const reason = { reason: '根据实际情况需要，依法办理本项' };
 const opinion = { conclusion: 'lawful', opinion: '经审查未发现违法情形。', reviewedOn: T };
@@ -180,7 +177,6 @@ const ROUTES: Record<DecisionAction, RouteSpec[] | 'no HTTP route'> = {
   adjust: [{ path: 'adjust', payload: () => reason, ...BODY }],
   withdraw: [{ path: 'withdraw', payload: () => reason, ...BODY }],
 };
-
 
 interface Case {
   name: string;

@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
 import { sql } from 'kysely';
-import { addCalendarDays, addWorkingDays, today } from '../../src/platform/calendar/index.js';
-import { auditFor, createTestApp, type Session, type TestApp } from '../helpers/app.js';
+import { addCalendarDays, addWorkingDays } from '../../src/platform/calendar/index.js';
+import { auditFor, createTestApp, type Session, type TestApp, TEST_TODAY } from '../helpers/app.js';
 
-const T = today();
+const T = TEST_TODAY;
 const year = Number(T.slice(0, 4));
 const agree = (name: string, title = '副区长') => ({ name, title, view: 'agree', remarks: '' });
 const opinion = (conclusion: string) => ({

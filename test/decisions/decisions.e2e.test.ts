@@ -7,6 +7,7 @@ import { seedDecisionsDemo } from '../../src/modules/decisions/decisions.demo.js
 import { MAJOR_KINDS } from '../../src/modules/decisions/decisions.contract.js';
 import { today } from '../../src/platform/calendar/index.js';
 import { DEMO_PASSWORD } from '../../src/platform/seed/demo-data.js';
+import { systemClock } from '../../src/platform/clock.js';
 import { auditFor, createTestApp, type TestApp } from '../helpers/app.js';
 import { axeSerious, launchBrowser, listen, loginInBrowser, pickOption, shot } from '../helpers/browser.js';
 
@@ -31,7 +32,8 @@ describe('browser: a major decision from catalog to publication, and a citizen c
   let base: string;
   const contexts: BrowserContext[] = [];
   const pages: Record<string, Page> = {};
-  const T = today();
+  // The server runs on the system clock (see `before`), so the dates typed in are the wall clock's.
+  const T = today(systemClock.now());
   const Y = Number(T.slice(0, 4)) + 1;
   let itemUrl = '';
 
@@ -56,8 +58,10 @@ describe('browser: a major decision from catalog to publication, and a citizen c
 
   before(async () => {
     assert.ok(fs.existsSync(`${WEB_DIST}/index.html`), 'web app not built: run npm run build');
-    t = await createTestApp();
-    await seedDecisionsDemo(t.db);
+    // The system clock, not the fixed test clock: the browser's date widgets and default dates use its own
+    // (wall-clock) today, and a server on another day would refuse or misread them.
+    t = await createTestApp({ clock: systemClock });
+    await seedDecisionsDemo(t.db, t.clock);
     base = await listen(t);
     browser = await launchBrowser();
   });

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { unzipSync, strFromU8 } from 'fflate';
 import { createHash } from 'node:crypto';
-import { addCalendarDays, addWorkingDays, today } from '../../src/platform/calendar/index.js';
-import { auditFor, createTestApp, type Session, type TestApp } from '../helpers/app.js';
+import { addCalendarDays, addWorkingDays } from '../../src/platform/calendar/index.js';
+import { auditFor, createTestApp, type Session, type TestApp, TEST_TODAY } from '../helpers/app.js';
 
 process.env.FAZHI_DECISIONS_COMMENT_RATE_MAX = '200';
 
@@ -18,7 +18,7 @@ describe('decisions: catalog → procedure → archive over HTTP', () => {
   let catalogId: string;
   let itemId: string;
   let commentPeriodId: string;
-  const T = today();
+  const T = TEST_TODAY;
   const year = Number(T.slice(0, 4));
   const step = (s: Session | null, path: string, payload: unknown) =>
     t.call(s, { method: 'POST', url: `/api/decisions/items/${itemId}/${path}`, payload: payload as object });

@@ -77,7 +77,8 @@ let counter = 0;
 
 export async function makeDecision(t: TestApp, o: DecisionFactoryOptions): Promise<MadeDecision> {
   const db = t.db;
-  const year = o.year ?? Number(localToday().slice(0, 4));
+  const now = t.clock.now();
+  const year = o.year ?? Number(localToday(now).slice(0, 4));
   const bodyOrgId = await t.orgId(o.bodyCode ?? 'SLQ');
   const leadOrgId = await t.orgId(o.leadCode ?? 'SCJ');
   const confidential = o.confidential ?? false;
@@ -125,7 +126,7 @@ export async function makeDecision(t: TestApp, o: DecisionFactoryOptions): Promi
           reasons: '涉及全区经营者和消费者切身利益，属于市场监管方面的重大公共政策和措施。',
           isMajor: major,
           assessedBy: '测试数据',
-          assessedAt: new Date().toISOString(),
+          assessedAt: now.toISOString(),
         };
   const drafted = past(o.status, 'drafting') || o.status === 'withdrawn';
   const draft: DecisionDraft | null = drafted
@@ -139,7 +140,6 @@ export async function makeDecision(t: TestApp, o: DecisionFactoryOptions): Promi
       }
     : null;
   const n = ++counter;
-  const now = new Date();
   const d = await db
     .insertInto('decisions')
     .values({
@@ -162,7 +162,7 @@ export async function makeDecision(t: TestApp, o: DecisionFactoryOptions): Promi
       suspended_from: o.status === 'suspended' ? 'executing' : null,
       published_text: decided ? '示例区集贸市场管理办法经区政府常务会议审议通过，现予公布。' : null,
       published_at: decided ? now : null,
-      completed_on: o.status === 'completed' || o.status === 'archived' ? localToday() : null,
+      completed_on: o.status === 'completed' || o.status === 'archived' ? localToday(now) : null,
       archived_at: o.status === 'archived' ? now : null,
       created_by: null,
     })
@@ -196,7 +196,7 @@ export async function makeDecision(t: TestApp, o: DecisionFactoryOptions): Promi
     await stage('risk_assessment', { assessor: '区社会稳定风险评估中心' }, '风险评估已完成，风险可控。');
 
   const legality = o.legality ?? (past(o.status, 'legality_review') ? 'passed' : 'none');
-  const today = localToday();
+  const today = localToday(now);
   const review = async (level: 'unit' | 'justice', given: boolean) =>
     db
       .insertInto('decision_legality_reviews')

@@ -52,12 +52,11 @@ const ORDER: DocStatus[] = [
 const rank = (s: DocStatus) => (s === 'expired' || s === 'repealed' ? ORDER.length : ORDER.indexOf(s));
 const reached = (s: DocStatus, stage: DocStatus) => rank(s) >= ORDER.indexOf(stage);
 
-const day = (offset: number): string => addCalendarDays(localToday(), offset);
-
 let counter = 0;
 
 export async function makeNormativeDoc(t: TestApp, o: NormativeDocFactoryOptions): Promise<MadeNormativeDoc> {
   const db = t.db;
+  const day = (offset: number): string => addCalendarDays(localToday(t.clock.now()), offset);
   const code = o.orgCode ?? 'SCJ';
   const orgId = await t.orgId(code);
   await db

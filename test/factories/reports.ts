@@ -33,10 +33,10 @@ export const COMPLETE_SECTIONS: Sections = {
 
 export async function makeReport(t: TestApp, o: ReportFactoryOptions): Promise<MadeReport> {
   const orgId = await t.orgId(o.orgCode ?? 'SCJ');
-  const year = o.year ?? Number(today().slice(0, 4)) - 1;
+  const now = t.clock.now();
+  const year = o.year ?? Number(today(now).slice(0, 4)) - 1;
   const org = await t.db.selectFrom('organizations').select('name').where('id', '=', orgId).executeTakeFirstOrThrow();
   const s = o.status;
-  const now = new Date();
   const approved = s === 'approved' || s === 'submitted' || s === 'published';
   const head = approved
     ? await t.db.selectFrom('users').select('id').where('username', '=', 'head').executeTakeFirst()

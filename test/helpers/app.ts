@@ -5,13 +5,23 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../../src/app.js';
 import { MODULES } from '../../src/modules/index.js';
 import type { AppDeps } from '../../src/platform/manifest.js';
-import { type Clock, systemClock } from '../../src/platform/clock.js';
+import { type LocalDate, today } from '../../src/platform/calendar/index.js';
+import { type Clock, fixedClock } from '../../src/platform/clock.js';
 import { loadConfig } from '../../src/platform/config.js';
 import type { DbHandle } from '../../src/platform/db/engine.js';
 import { DEMO_PASSWORD } from '../../src/platform/seed/demo-data.js';
 import { seedPlatformDemo } from '../../src/platform/seed/demo.js';
 import { createTestDb } from './db.js';
 import pino from 'pino';
+
+/**
+ * The instant every test app runs at unless it is given a clock: Monday 7 December 2026, 10:00 in Beijing, a
+ * working day (no holiday or adjusted day in the 2026 notice) after the last dated act of the module demos
+ * (2026-11-30), so the demo history lies in the past. No result may depend on the day the suite runs.
+ */
+export const TEST_NOW = '2026-12-07T02:00:00Z';
+/** The Beijing day of TEST_NOW (2026-12-07), for expectations computed before the app exists. */
+export const TEST_TODAY: LocalDate = today(new Date(TEST_NOW));
 
 export interface Session {
   cookie: string;
@@ -25,6 +35,8 @@ export interface TestApp {
   h: DbHandle;
   db: DbHandle['db'];
   deps: AppDeps;
+  /** The app's clock (also `deps.clock`): fixed at TEST_NOW unless the test passed its own. */
+  clock: Clock;
   /** Logs in a demo user (see src/platform/seed/demo-data.ts) and returns its cookie and CSRF token. */
   loginAs(username: string): Promise<Session>;
   /** Injects a request as `s` (cookie + CSRF header), or anonymously when s is null. */
@@ -35,7 +47,8 @@ export interface TestApp {
 
 /**
  * A built app on a fresh database with the demo district's units and users (but no module demo data
- * unless `moduleDemo` is set). Module `init` hooks run as at start-up.
+ * unless `moduleDemo` is set). Module `init` hooks run as at start-up. The clock is `fixedClock(TEST_NOW)` unless
+ * `clock` is given (browser tests pass `systemClock`, see there).
  */
 export async function createTestApp(
   opts: { moduleDemo?: boolean; env?: Record<string, string>; logger?: Record<string, unknown>; clock?: Clock } = {},
@@ -43,9 +56,13 @@ export async function createTestApp(
   const h = await createTestDb();
   // Each test app signs its ledger with its own key in a temporary directory.
   const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-keys-'));
-  const config = { ...loadConfig({ ...process.env, FAZHI_KEY_DIR: keyDir, ...opts.env }), jobsEnabled: false, logLevel: 'silent' };
+  const config = {
+    ...loadConfig({ ...process.env, FAZHI_KEY_DIR: keyDir, ...opts.env }),
+    jobsEnabled: false,
+    logLevel: 'silent',
+  };
   await seedPlatformDemo(h.db);
-  const clock = opts.clock ?? systemClock;
+  const clock = opts.clock ?? fixedClock(TEST_NOW);
   const deps: AppDeps = { db: h.db, config, log: pino({ level: 'silent' }), engine: h.engine, clock, modules: MODULES };
   if (opts.moduleDemo) for (const m of MODULES) await m.seedDemo?.(deps);
   const app = await buildApp({ db: h.db, engine: h.engine, config, logger: opts.logger ?? false, clock });
@@ -63,9 +80,14 @@ export async function createTestApp(
     h,
     db: h.db,
     deps,
+    clock,
     call,
     async loginAs(username: string) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password: DEMO_PASSWORD },
+      });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
       const set = res.cookies.find((c) => c.name === 'fazhi_session');
       const body = res.json();

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { today } from '../../src/platform/calendar/index.js';
 import { evaluateTree } from '../../src/modules/indicators/indicators.service.js';
 import { MODULES } from '../../src/modules/index.js';
 import { createTestApp, type Session, type TestApp } from '../helpers/app.js';
@@ -71,7 +72,7 @@ describe('indicators: tree, computed and manual figures, absent sources, trend (
     // A module missing from the list: its codes become "absent", nothing crashes.
     const without = await evaluateTree(
       t.db,
-      { year: 2025, orgId: scj },
+      { year: 2025, orgId: scj, today: today(t.clock.now()) },
       MODULES.filter((m) => m.name !== 'plan'),
     );
     assert.equal(

@@ -164,7 +164,7 @@ describe('annual catalog of normative documents made, amended, repealed and laps
     const unlisted = await publish(reviewer, { orgId: org.CGJ, year: 2025 });
     assert.equal(unlisted.statusCode, 422);
     assert.match(unlisted.json().message, /不在行政规范性文件制定主体清单内/);
-    const thisYear = Number(today().slice(0, 4));
+    const thisYear = Number(today(t.clock.now()).slice(0, 4));
     const early = await publish(liaison, { orgId: org.SCJ, year: thisYear });
     assert.equal(early.statusCode, 422);
     assert.match(early.json().message, new RegExp(`${thisYear}年度尚未结束`));
@@ -173,11 +173,11 @@ describe('annual catalog of normative documents made, amended, repealed and laps
     assert.equal((await auditFor(t.db, 'normative_catalog')).length, 0);
   });
 
-  test('the year\'s catalog is a registered deadline for every listed body until it is published (once)', async () => {
-    const year = Number(today().slice(0, 4)) - 1;
-    const first = await registerCatalogDeadlines(t.db, new Date());
+  test("the year's catalog is a registered deadline for every listed body until it is published (once)", async () => {
+    const year = Number(today(t.clock.now()).slice(0, 4)) - 1;
+    const first = await registerCatalogDeadlines(t.db, t.clock.now());
     assert.ok(first >= 2, `registered ${first}`);
-    assert.equal(await registerCatalogDeadlines(t.db, new Date()), 0, 'idempotent');
+    assert.equal(await registerCatalogDeadlines(t.db, t.clock.now()), 0, 'idempotent');
     const dl = await t.db
       .selectFrom('deadlines')
       .selectAll()
@@ -186,7 +186,10 @@ describe('annual catalog of normative documents made, amended, repealed and laps
       .executeTakeFirstOrThrow();
     assert.equal(dl.rule_id, 'normative.annual_catalog');
     assert.equal(dl.status, 'open');
-    assert.ok(String(dl.due_date) >= `${year + 1}-01-31` && String(dl.due_date) <= `${year + 1}-02-07`, String(dl.due_date));
+    assert.ok(
+      String(dl.due_date) >= `${year + 1}-01-31` && String(dl.due_date) <= `${year + 1}-02-07`,
+      String(dl.due_date),
+    );
   });
 
   let catalogId: string;

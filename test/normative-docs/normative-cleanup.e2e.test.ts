@@ -6,6 +6,7 @@ import { WEB_DIST } from '../../src/app.js';
 import { seedNormativeDemo } from '../../src/modules/normative-docs/normative.demo.js';
 import { addCalendarDays, today } from '../../src/platform/calendar/index.js';
 import { DEMO_PASSWORD } from '../../src/platform/seed/demo-data.js';
+import { systemClock } from '../../src/platform/clock.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { axeSerious, launchBrowser, listen, loginInBrowser, shot } from '../helpers/browser.js';
 
@@ -15,8 +16,10 @@ describe('browser: the legality-review body runs a clean-up campaign in the work
   let base: string;
   before(async () => {
     assert.ok(fs.existsSync(`${WEB_DIST}/index.html`), 'web app not built: run npm run build');
-    t = await createTestApp();
-    await seedNormativeDemo(t.db);
+    // The system clock, not the fixed test clock: the browser's date widgets and default dates use its own
+    // (wall-clock) today, and a server on another day would refuse or misread them.
+    t = await createTestApp({ clock: systemClock });
+    await seedNormativeDemo(t.db, t.clock);
     base = await listen(t);
     browser = await launchBrowser();
   });
@@ -35,7 +38,7 @@ describe('browser: the legality-review body runs a clean-up campaign in the work
     await p.getByLabel('清理名称', { exact: true }).fill('2026年度行政规范性文件全面清理');
     const due = p.getByLabel('完成期限', { exact: true });
     await due.click();
-    await due.fill(addCalendarDays(today(), 60));
+    await due.fill(addCalendarDays(today(t.clock.now()), 60));
     await due.press('Enter');
     await p.getByRole('button', { name: '启动', exact: true }).click();
     // The demo's completed clean-up is listed too: the open campaign's summary is the one with undecided documents

@@ -52,7 +52,7 @@ describe('normative documents: public comment on drafts and staff search', () =>
       commentRequired: true,
       bases: [],
     });
-    const start = today();
+    const start = today(t.clock.now());
     await startComment(t.db, l, docId, { start, end: addCalendarDays(start, 20) });
     liaison = await t.loginAs('liaison');
     liaison2 = await t.loginAs('liaison2');

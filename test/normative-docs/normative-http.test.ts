@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { seedDemoLaws } from '../../src/modules/laws/laws.demo.js';
+import { today as localToday } from '../../src/platform/calendar/index.js';
 import { auditFor, createTestApp, type Session, type TestApp } from '../helpers/app.js';
 
 /** A liaison takes a business-related draft from drafting to publication and filing, over HTTP. */
@@ -273,7 +274,7 @@ describe('normative documents over HTTP: issuing bodies, every gate, publication
       heldOn: '2099-01-01',
     });
     assert.equal(future.statusCode, 422);
-    const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+    const today = localToday(t.clock.now());
     assert.equal(
       (await post(liaison, `/${docId}/deliberation`, { adopted: true, meeting: '局长办公会议', heldOn: today }))
         .statusCode,

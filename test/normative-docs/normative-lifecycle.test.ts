@@ -20,7 +20,7 @@ import {
 import { publishDoc, registerDoc } from '../../src/modules/normative-docs/commands/publish.js';
 import { normativeIndicators } from '../../src/modules/normative-docs/normative.indicators.js';
 import { systemCtx } from '../../src/platform/access/actor.js';
-import { addWorkingDays, isWorkingDay } from '../../src/platform/calendar/index.js';
+import { addWorkingDays, isWorkingDay, today } from '../../src/platform/calendar/index.js';
 import { configureRule } from '../../src/platform/calendar/rules.js';
 import { auditFor, createTestApp, type TestApp } from '../helpers/app.js';
 
@@ -178,14 +178,14 @@ describe('normative documents: numbering, filing deadlines, validity sweep, upst
       .executeTakeFirstOrThrow();
     assert.equal(dl.status, 'closed');
     const ind = normativeIndicators.find((i) => i.code === 'normative.on_time_filing_pct')!;
-    const v = await ind.compute(t.db, { year: 2026, orgId: orgs.WJW! });
+    const v = await ind.compute(t.db, { year: 2026, orgId: orgs.WJW!, today: today(t.clock.now()) });
     assert.equal(v.value, 50);
     assert.equal(v.records.length, 2);
     // The period in the indicator's text is the rule in force, not a constant.
     assert.match(v.basis, /公布后30日内报送备案/);
     try {
       configureRule('normative.filing', { amount: 20 });
-      const v20 = await ind.compute(t.db, { year: 2026, orgId: orgs.WJW! });
+      const v20 = await ind.compute(t.db, { year: 2026, orgId: orgs.WJW!, today: today(t.clock.now()) });
       assert.match(v20.basis, /公布后20日内报送备案/);
       assert.doesNotMatch(v20.basis, /30日/);
     } finally {
@@ -356,7 +356,11 @@ describe('normative documents: numbering, filing deadlines, validity sweep, upst
     const inForce = await t.db.selectFrom('normative_docs').select('id').where('status', '=', 'in_force').execute();
     assert.equal(inForce.length, 55);
     const ind = normativeIndicators.find((i) => i.code === 'normative.cleanup_summary')!;
-    const v = await ind.compute(t.db, { year: Number(new Date().toISOString().slice(0, 4)), orgId: null });
+    const v = await ind.compute(t.db, {
+      year: Number(today(t.clock.now()).slice(0, 4)),
+      orgId: null,
+      today: today(t.clock.now()),
+    });
     assert.equal(v.value, 66);
     assert.match(v.basis, /继续有效51件，修改4件，废止1件，宣布失效10件/);
     const anchored = await t.db

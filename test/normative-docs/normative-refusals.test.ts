@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import {
-  type DocAction,
-  normativeWorkflow as wf,
-} from '../../src/modules/normative-docs/normative.workflow.js';
-import { addCalendarDays, today } from '../../src/platform/calendar/index.js';
-import { createTestApp, type Session, type TestApp } from '../helpers/app.js';
+import { type DocAction, normativeWorkflow as wf } from '../../src/modules/normative-docs/normative.workflow.js';
+import { addCalendarDays } from '../../src/platform/calendar/index.js';
+import { createTestApp, type Session, type TestApp, TEST_TODAY } from '../helpers/app.js';
 import { type RefusalCase, refusalMatrix, wrongStates } from '../helpers/refusals.js';
 import {
   type MadeNormativeDoc,
@@ -36,7 +33,7 @@ interface RouteSpec {
   ready?: Partial<NormativeDocFactoryOptions>;
 }
 
-const T = today();
+const T = TEST_TODAY;
 const MANAGE = { as: 'liaison', notParty: ['staff', 'leader'] } as const;
 const REVIEW = { as: 'reviewer', notParty: ['liaison', 'leader'] } as const;
 const opinion = (outcome: string) => ({
@@ -88,7 +85,6 @@ const ROUTES: Record<DocAction, RouteSpec[] | 'no HTTP route'> = {
   lapse: 'no HTTP route',
   repeal: [{ path: 'repeal', payload: () => ({ reason: '上位法已修改，予以废止' }), ...MANAGE }],
 };
-
 
 interface Case {
   name: string;

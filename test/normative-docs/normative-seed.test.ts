@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { today } from '../../src/platform/calendar/index.js';
 import { seedDemoLaws } from '../../src/modules/laws/laws.demo.js';
 import { seedNormativeDemo } from '../../src/modules/normative-docs/normative.demo.js';
 import { normativeIndicators } from '../../src/modules/normative-docs/normative.indicators.js';
@@ -10,7 +11,7 @@ test('demo seed: documents in every state through the real commands, sweep lapse
   t.after(() => ta.close());
   const laws = await seedDemoLaws(ta.db);
   assert.ok(laws >= 4, `demo laws imported: ${laws}`);
-  await seedNormativeDemo(ta.db);
+  await seedNormativeDemo(ta.db, ta.clock);
   const rows = await ta.db
     .selectFrom('normative_docs')
     .select(['title', 'status', 'registration_no', 'valid_until', 'needs_review'])
@@ -29,7 +30,7 @@ test('demo seed: documents in every state through the real commands, sweep lapse
   );
   const figures: Record<string, number | null> = {};
   for (const ind of normativeIndicators)
-    figures[ind.code] = (await ind.compute(ta.db, { year: 2026, orgId: null })).value;
+    figures[ind.code] = (await ind.compute(ta.db, { year: 2026, orgId: null, today: today(ta.clock.now()) })).value;
   // 2026: two published (the district measures, filed late; the e-commerce notice, filing overdue).
   assert.equal(figures['normative.filing_rate_pct'], 50);
   assert.equal(figures['normative.on_time_filing_pct'], 0);
@@ -45,6 +46,6 @@ test('demo seed: documents in every state through the real commands, sweep lapse
     assert.match(c.leafHash, /^[0-9a-f]{64}$/);
   }
   // Seeding twice does nothing.
-  await seedNormativeDemo(ta.db);
+  await seedNormativeDemo(ta.db, ta.clock);
   assert.equal((await ta.db.selectFrom('normative_docs').select('id').execute()).length, rows.length);
 });

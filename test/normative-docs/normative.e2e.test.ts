@@ -9,6 +9,7 @@ import type { RequestCtx } from '../../src/platform/access/actor.js';
 import { loadActor } from '../../src/platform/auth/actor-loader.js';
 import { addCalendarDays, addWorkingDays, today } from '../../src/platform/calendar/index.js';
 import { DEMO_PASSWORD } from '../../src/platform/seed/demo-data.js';
+import { systemClock } from '../../src/platform/clock.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { axeSerious, choose, launchBrowser, listen, loginInBrowser, pickDate, shot } from '../helpers/browser.js';
 
@@ -23,7 +24,9 @@ describe('browser: a liaison takes a draft to publication in the workbench; citi
   let docId: string;
   before(async () => {
     assert.ok(fs.existsSync(`${WEB_DIST}/index.html`), 'web app not built: run npm run build');
-    t = await createTestApp();
+    // The system clock, not the fixed test clock: the browser's date widgets and default dates use its own
+    // (wall-clock) today, and a server on another day would refuse or misread them.
+    t = await createTestApp({ clock: systemClock });
     await seedDemoLaws(t.db);
     const row = await t.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
     const admin: RequestCtx = { actor: await loadActor(t.db, row.id, 'session'), requestId: 'e2e', ip: null };
@@ -68,8 +71,8 @@ describe('browser: a liaison takes a draft to publication in the workbench; citi
     assert.equal(bases[0]!.articles, '第六十二条');
 
     await p.getByRole('button', { name: '公开征求意见' }).click();
-    await pickDate(p, '开始日期', today());
-    await pickDate(p, '截止日期', addCalendarDays(today(), 20));
+    await pickDate(p, '开始日期', today(t.clock.now()));
+    await pickDate(p, '截止日期', addCalendarDays(today(t.clock.now()), 20));
     await p.getByRole('button', { name: '提交' }).click();
     await p.getByText('公开征求意见中').first().waitFor();
   });
@@ -98,7 +101,10 @@ describe('browser: a liaison takes a draft to publication in the workbench; citi
     // Time passes: the comment period (20 days) has run. Only the dates move; everything else is done by hand.
     await t.db
       .updateTable('normative_docs')
-      .set({ comment_start: addCalendarDays(today(), -21), comment_end: addCalendarDays(today(), -1) })
+      .set({
+        comment_start: addCalendarDays(today(t.clock.now()), -21),
+        comment_end: addCalendarDays(today(t.clock.now()), -1),
+      })
       .where('id', '=', docId)
       .execute();
     const p = liaison;
@@ -121,7 +127,7 @@ describe('browser: a liaison takes a draft to publication in the workbench; citi
     // Time passes again: the minimum review time (5 working days) has run, so no early-opinion reason is asked.
     await t.db
       .updateTable('normative_docs')
-      .set({ legality_submitted_on: addWorkingDays(today(), -6) })
+      .set({ legality_submitted_on: addWorkingDays(today(t.clock.now()), -6) })
       .where('id', '=', docId)
       .execute();
 
@@ -139,7 +145,7 @@ describe('browser: a liaison takes a draft to publication in the workbench; citi
     await p.getByRole('button', { name: '记录集体审议' }).click();
     await choose(p, '审议结果：通过', '是');
     await p.getByLabel('会议名称', { exact: true }).fill('局长办公会议');
-    await pickDate(p, '会议日期', today());
+    await pickDate(p, '会议日期', today(t.clock.now()));
     await p.getByRole('button', { name: '提交' }).click();
     await p.getByRole('button', { name: '统一登记编号' }).click();
     await p
@@ -185,7 +191,7 @@ describe('browser: a liaison takes a draft to publication in the workbench; citi
   });
 
   test('the liaison publishes the annual catalog in the workbench; citizens read it on the portal', async () => {
-    const year = Number(today().slice(0, 4)) - 1;
+    const year = Number(today(t.clock.now()).slice(0, 4)) - 1;
     const p = liaison;
     await p.goto(`${base}/admin/normative-catalogs`);
     await p.getByRole('cell', { name: '区市场监管局' }).waitFor();

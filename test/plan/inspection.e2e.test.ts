@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { WEB_DIST } from '../../src/app.js';
 import { DEMO_PASSWORD } from '../../src/platform/seed/demo-data.js';
+import { systemClock } from '../../src/platform/clock.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { axeSerious, launchBrowser, listen, loginInBrowser, shot } from '../helpers/browser.js';
 
@@ -20,7 +21,9 @@ describe('browser: government inspection (plan, 督办单, answer) and a manual 
   };
   before(async () => {
     assert.ok(fs.existsSync(`${WEB_DIST}/index.html`), 'web app not built: run npm run build');
-    t = await createTestApp({ moduleDemo: true });
+    // The system clock, not the fixed test clock: the browser's date widgets and default dates use its own
+    // (wall-clock) today, and a server on another day would refuse or misread them.
+    t = await createTestApp({ moduleDemo: true, clock: systemClock });
     base = await listen(t);
     browser = await launchBrowser();
   });

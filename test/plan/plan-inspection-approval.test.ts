@@ -6,10 +6,10 @@ import { AppError } from '../../src/platform/errors.js';
 import { approveInspection, assertInspectionTransition } from '../../src/modules/plan/commands/inspection.js';
 import { INSPECTION_STATUSES, INSPECTION_TRANSITIONS } from '../../src/modules/plan/inspection.tables.js';
 import { inspectionAbilities, planPolicy } from '../../src/modules/plan/plan.policy.js';
-import { auditFor, createTestApp, type Session, type TestApp } from '../helpers/app.js';
+import { auditFor, createTestApp, type Session, TEST_TODAY, type TestApp } from '../helpers/app.js';
 
-/** Today in Beijing time, computed when the test runs: every date below is relative to it. */
-const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+/** Today in Beijing time on the test apps' fixed clock: every date below is relative to it. */
+const today = TEST_TODAY;
 const day = (n: number) => String(addCalendarDays(today, n));
 
 const actor = (

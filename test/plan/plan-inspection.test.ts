@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { today } from '../../src/platform/calendar/index.js';
 import { planModule } from '../../src/modules/plan/plan.module.js';
 import { auditFor, createTestApp, type Session, type TestApp } from '../helpers/app.js';
 
@@ -268,19 +269,30 @@ describe('government inspection (政府督查工作条例)', () => {
 
   test('indicators: inspections concerning a unit and the 督办单 it received, for the year, with their records', async () => {
     const ind = (code: string) => planModule.indicators!.find((i) => i.code === code)!;
-    const all = await ind('plan.inspections').compute(t.db, { year: 2026, orgId: null });
+    const all = await ind('plan.inspections').compute(t.db, { year: 2026, orgId: null, today: today(t.clock.now()) });
     const total = await t.db.selectFrom('inspections').select('id').where('starts_on', '>=', '2026-01-01').execute();
     assert.equal(all.value, total.length);
     assert.ok(all.records.some((r) => r.id === id));
-    const mine = await ind('plan.inspections').compute(t.db, { year: 2026, orgId: scj });
+    const mine = await ind('plan.inspections').compute(t.db, { year: 2026, orgId: scj, today: today(t.clock.now()) });
     assert.ok(
       mine.records.some((r) => r.id === id),
       'SCJ was inspected',
     );
-    const other = await ind('plan.inspections').compute(t.db, { year: 2026, orgId: await t.orgId('CGJ') });
+    const other = await ind('plan.inspections').compute(t.db, {
+      year: 2026,
+      orgId: await t.orgId('CGJ'),
+      today: today(t.clock.now()),
+    });
     assert.equal(other.value, 0);
-    assert.equal((await ind('plan.inspections').compute(t.db, { year: 2025, orgId: null })).value, 0);
-    const orders = await ind('plan.inspection_orders').compute(t.db, { year: 2026, orgId: scj });
+    assert.equal(
+      (await ind('plan.inspections').compute(t.db, { year: 2025, orgId: null, today: today(t.clock.now()) })).value,
+      0,
+    );
+    const orders = await ind('plan.inspection_orders').compute(t.db, {
+      year: 2026,
+      orgId: scj,
+      today: today(t.clock.now()),
+    });
     const scjOrders = await t.db
       .selectFrom('inspection_orders')
       .select(['id', 'status'])

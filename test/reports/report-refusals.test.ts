@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { ReportStatus } from '../../src/modules/reports/reports.tables.js';
 import { type ReportAction, reportWorkflow as wf } from '../../src/modules/reports/reports.workflow.js';
-import { today } from '../../src/platform/calendar/index.js';
-import { createTestApp, type Session, type TestApp } from '../helpers/app.js';
+import { createTestApp, type Session, type TestApp, TEST_TODAY } from '../helpers/app.js';
 import { type RefusalCase, refusalMatrix, wrongStates } from '../helpers/refusals.js';
 import { type MadeReport, makeReport, type ReportFactoryOptions } from '../factories/reports.js';
 
@@ -137,7 +136,7 @@ function matrixCases(): (Case & { action: ReportAction })[] {
   return out;
 }
 
-const YEAR = Number(today().slice(0, 4));
+const YEAR = Number(TEST_TODAY.slice(0, 4));
 const contentCases: (Case & { action: ReportAction })[] = [
   {
     action: 'request_approval',

@@ -1,6 +1,7 @@
 import { MODULES } from '../../src/modules/index.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { today } from '../../src/platform/calendar/index.js';
 import { campaignProgress, decideItem, startCampaign } from '../../src/modules/normative-docs/commands/cleanup.js';
 import { computeFigure, indicatorRegistry } from '../../src/modules/indicators/indicators.registry.js';
 import { reportFigures } from '../../src/modules/reports/reports.draft.js';
@@ -76,7 +77,7 @@ describe('report figures: normative-document counts and the clean-up summary, wi
       const f = r.figures.find((x: { code: string }) => x.code === code);
       assert.ok(f, `${code} missing from the draft`);
       assert.equal(f.status, 'computed', `${code}: ${f.basis}`);
-      const now = await computeFigure(reg, t.db, code, { year: 2025, orgId: null }, 200);
+      const now = await computeFigure(reg, t.db, code, { year: 2025, orgId: null, today: today(t.clock.now()) }, 200);
       assert.equal(f.value, now.value, `${code} equals its query`);
       assert.equal(f.basis, now.basis);
     }

@@ -228,7 +228,6 @@ describe('annual report drafts against the seed reports (structure, figures with
   /** Every provenance link of every draft, fetched right after that draft was made: url → [status, body]. */
   const fetched = new Map<string, { status: number; body: string }>();
   const extra: Extra = { cleanup: () => ({ keep: 0, amend: 0, repeal: 0, lapse: 0 }) };
-  const startedAt = Date.now();
 
   const get = async (s: Session, url: string) => {
     const hit = fetched.get(url);
@@ -257,7 +256,7 @@ describe('annual report drafts against the seed reports (structure, figures with
     ).id;
     scj = await t.orgId('SCJ');
     // The years the demo has a record for: every year with a published catalog of major decisions, up to now.
-    const thisYear = Number(today().slice(0, 4));
+    const thisYear = Number(today(t.clock.now()).slice(0, 4));
     const cats = await t.db
       .selectFrom('decision_catalogs')
       .select('year')
@@ -461,7 +460,7 @@ describe('annual report drafts against the seed reports (structure, figures with
   test('(b) provenance: snapshot time, ledger checkpoint, and every query and record link of every draft resolve', () => {
     for (const d of drafts) {
       const at = Date.parse(d.snapshotAt ?? '');
-      assert.ok(at >= startedAt - 1000 && at <= Date.now(), `${d.title} 数据截取时间 ${d.snapshotAt}`);
+      assert.equal(at, t.clock.now().getTime(), `${d.title} 数据截取时间 ${d.snapshotAt}（应为应用时钟的时间）`);
       assert.match(d.ledgerTreeSize ?? '', /^[1-9]\d*$/, `${d.title} 账本检查点树大小`);
       assert.equal(d.ledgerCheckpoint, `/api/public/ledger/checkpoints/${d.ledgerTreeSize}`);
       const cp = fetched.get(d.ledgerCheckpoint)!;

@@ -80,9 +80,9 @@ export async function drive(db: Db, ctxs: Record<string, RequestCtx>, id: string
     consultedUnits: ['区发改委', '区财政局', '区司法局'],
     costBenefit: null,
   });
-  const current = year === Number(today().slice(0, 4));
+  const current = year === Number(today(nowOf(co)).slice(0, 4));
   if (it.target === 'participation' && current) {
-    const opens = addCalendarDays(today(), -5);
+    const opens = addCalendarDays(today(nowOf(co)), -5);
     const p = await openParticipation(db, co, id, {
       form: 'comment_period',
       title: `关于《${it.title}（征求意见稿）》公开征求意见`,
@@ -114,7 +114,7 @@ export async function drive(db: Db, ctxs: Record<string, RequestCtx>, id: string
     await openParticipation(db, co, id, {
       form: 'symposium',
       title: '企业和居民代表座谈会',
-      heldOn: addCalendarDays(today(), -2),
+      heldOn: addCalendarDays(today(nowOf(co)), -2),
       participants: ['居民代表5名', '企业代表4名', '人大代表1名'],
       place: '区政府第三会议室',
     });

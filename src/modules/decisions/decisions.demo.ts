@@ -1,4 +1,5 @@
 import type { RequestCtx } from '../../platform/access/actor.js';
+import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/engine.js';
 import { demoActor } from '../../platform/seed/demo.js';
 import { approveCatalog, createCatalog, publishCatalog } from './commands/catalog.js';
@@ -6,13 +7,17 @@ import { proposeItem } from './commands/propose-item.js';
 import { drive } from './decisions.demo-procedure.js';
 import { Y2025, Y2026 } from './decisions.demo-items.js';
 
-/** A 2025 and a 2026 catalog for the district government, items at various stages (2026: 20 items, +81.8%). */
-export async function seedDecisionsDemo(db: Db): Promise<void> {
+/**
+ * A 2025 and a 2026 catalog for the district government, items at various stages (2026: 20 items, +81.8%). The acts
+ * happen at the time of `clock`, the app's clock (AppDeps.clock).
+ */
+export async function seedDecisionsDemo(db: Db, clock: Clock): Promise<void> {
   if (await db.selectFrom('decision_catalogs').select('id').executeTakeFirst()) return;
   const ctx = async (u: string): Promise<RequestCtx> => ({
     actor: await demoActor(db, u),
     requestId: 'seed-demo',
     ip: null,
+    clock,
   });
   const ctxs = {
     coordinator: await ctx('coordinator'),

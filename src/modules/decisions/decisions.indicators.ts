@@ -1,5 +1,4 @@
 import type { Db } from '../../platform/db/engine.js';
-import { today } from '../../platform/calendar/index.js';
 import type { IndicatorDef, IndicatorRecord } from '../../platform/manifest.js';
 import { yoyPct } from './decisions.queries.js';
 
@@ -152,7 +151,7 @@ export const decisionIndicators: IndicatorDef[] = [
     label: '目录事项按期完成率',
     unit: '%',
     async compute(db, p) {
-      const t = today();
+      const t = p.today;
       const due = (await itemsOf(db, p.year, p.orgId)).filter(
         (d) => d.planned_completion_on < t || d.completed_on !== null,
       );

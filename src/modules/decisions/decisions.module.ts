@@ -27,7 +27,7 @@ export const decisionsModule: ModuleManifest = {
     decisionRoutes(app, deps);
     decisionPublicRoutes(app, deps);
   },
-  seedDemo: async ({ db }) => seedDecisionsDemo(db),
+  seedDemo: async ({ db, clock }) => seedDecisionsDemo(db, clock),
   indicators: decisionIndicators,
   report: decisionsReport,
   workflows: [decisionWorkflow],

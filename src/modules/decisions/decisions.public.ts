@@ -89,7 +89,7 @@ const PublicCatalogDetail: z.ZodType<PublicCatalogDetailDto> = CatalogDto.extend
   stats: CatalogStatsDto,
 });
 
-async function publicCatalog(db: Db, id: string) {
+async function publicCatalog(db: Db, id: string, now: Date) {
   const [c] = (await listCatalogs(db, { actor: null })).filter((x) => x.id === id);
   if (!c) throw notFound('决策事项目录');
   const versions = await db
@@ -128,7 +128,7 @@ async function publicCatalog(db: Db, id: string) {
       contentHash: v.content_hash,
       leafHash: v.leaf_hash,
     })),
-    stats: await catalogStats(db, null, id, today()),
+    stats: await catalogStats(db, null, id, today(now)),
   };
 }
 
@@ -144,7 +144,7 @@ export async function isPublicDecision(db: Db, id: string): Promise<boolean> {
   return cat?.status === 'published';
 }
 
-async function publicItem(db: Db, id: string): Promise<z.infer<typeof PublicItemDto>> {
+async function publicItem(db: Db, id: string, now: Date): Promise<z.infer<typeof PublicItemDto>> {
   const d = await loadDecision(db, id);
   const cat = d
     ? await db.selectFrom('decision_catalogs').select('status').where('id', '=', d.catalog_id).executeTakeFirst()
@@ -177,7 +177,7 @@ async function publicItem(db: Db, id: string): Promise<z.infer<typeof PublicItem
         .orderBy('created_at')
         .execute();
   const pub = stages.filter((s) => s.stage === 'publication').at(-1);
-  const t = today();
+  const t = today(now);
   return {
     id: d.id,
     title: d.title,
@@ -254,7 +254,7 @@ export function decisionPublicRoutes(app: FastifyInstance, { db }: AppDeps): voi
       params: UuidParam,
       response: { 200: PublicCatalogDetail, ...errorResponses },
     },
-    handler: async (req) => publicCatalog(db, req.params.id),
+    handler: async (req) => publicCatalog(db, req.params.id, nowOf(req.ctx)),
   });
   r.get('/api/public/decisions/catalogs/:id/docx', {
     schema: { tags, summary: '目录公文（DOCX）', params: UuidParam },
@@ -273,7 +273,7 @@ export function decisionPublicRoutes(app: FastifyInstance, { db }: AppDeps): voi
       params: UuidParam,
       response: { 200: PublicItemDto, ...errorResponses },
     },
-    handler: async (req) => publicItem(db, req.params.id),
+    handler: async (req) => publicItem(db, req.params.id, nowOf(req.ctx)),
   });
   r.post('/api/public/decisions/participations/:id/comments', {
     schema: {

@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import { today } from '../../platform/calendar/index.js';
 import type { IndicatorDef } from '../../platform/manifest.js';
 import { subtreeOrgIds } from '../../platform/access/scope.js';
 
@@ -37,7 +36,7 @@ export const platformIndicators: IndicatorDef[] = [
     label: '超期未办结的法定期限数',
     unit: '项',
     async compute(db, p) {
-      const cut = [today(), `${p.year}-12-31`].sort()[0];
+      const cut = [p.today, `${p.year}-12-31`].sort()[0];
       const rows = await db
         .selectFrom('deadlines')
         .select(['id', 'entity_kind', 'entity_id', 'label', 'rule_id', 'due_date'])

@@ -49,7 +49,7 @@ export async function computeFigure(
   reg: IndicatorRegistry,
   db: Parameters<IndicatorDef['compute']>[0],
   code: string,
-  p: { year: number; orgId: string | null },
+  p: Parameters<IndicatorDef['compute']>[1],
   maxRecords = 50,
 ): Promise<Figure> {
   const def = reg.get(code);

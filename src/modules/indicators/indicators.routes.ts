@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Actor } from '../../platform/access/actor.js';
 import { canSeeOrg, hasAnyRole } from '../../platform/access/scope.js';
 import { requireActor } from '../../platform/auth/plugin.js';
+import { today } from '../../platform/calendar/index.js';
 import type { Db } from '../../platform/db/engine.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { RecordRefDto } from '../../platform/http/http.schemas.js';
@@ -124,7 +125,11 @@ export function indicatorRoutes(app: FastifyInstance, { db, modules }: AppDeps):
     handler: async (req) => {
       const actor = requireActor(req);
       const scope = await resolveScope(db, actor, req.query.orgId);
-      const items = await evaluateTree(db, { year: req.query.year, orgId: scope.orgId }, modules);
+      const items = await evaluateTree(
+        db,
+        { year: req.query.year, orgId: scope.orgId, today: today(nowOf(req.ctx)) },
+        modules,
+      );
       return {
         year: req.query.year,
         ...scope,
@@ -197,7 +202,7 @@ export function indicatorRoutes(app: FastifyInstance, { db, modules }: AppDeps):
         reg,
         db,
         code,
-        { year: req.query.year, orgId: org.parent_id === null ? null : org.id },
+        { year: req.query.year, orgId: org.parent_id === null ? null : org.id, today: today(nowOf(req.ctx)) },
         200,
       );
       return {

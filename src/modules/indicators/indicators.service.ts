@@ -1,5 +1,6 @@
 import type { RequestCtx } from '../../platform/access/actor.js';
-import { toLocalDate } from '../../platform/calendar/index.js';
+import { type LocalDate, toLocalDate } from '../../platform/calendar/index.js';
+import { nowOf } from '../../platform/clock.js';
 import { recordAudit } from '../../platform/audit/index.js';
 import type { Db, Executor } from '../../platform/db/engine.js';
 import { notFound, unprocessable } from '../../platform/errors.js';
@@ -82,7 +83,8 @@ export async function loadDefaultTree(db: Db, ctx: RequestCtx): Promise<{ create
 /** Evaluate the whole tree (or only the nodes `onlyIds`) for a year and a unit (null = the whole government). */
 export async function evaluateTree(
   db: Db,
-  p: { year: number; orgId: string | null },
+  /** `today`: the Beijing day from the injected clock (figures "as of today"). */
+  p: { year: number; orgId: string | null; today: LocalDate },
   modules: readonly ModuleManifest[],
   onlyIds?: string[],
 ): Promise<IndicatorValue[]> {
@@ -203,7 +205,7 @@ export async function recordEntry(
           evidence: input.evidence,
           evidence_links: JSON.stringify(input.links),
           entered_by: ctx.actor?.userId ?? null,
-          entered_at: new Date(),
+          entered_at: nowOf(ctx),
         }),
       )
       .execute();

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireActor } from '../../platform/auth/plugin.js';
+import { type LocalDate, today } from '../../platform/calendar/index.js';
+import { nowOf } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/engine.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { UuidParam, errorResponses, z } from '../../platform/http/zod.js';
@@ -79,7 +81,7 @@ async function leaves(db: Db) {
 /** Values of the chosen leaves for each year, labelled computed / manual per point. */
 export async function indicatorTrends(
   db: Db,
-  p: { from: number; to: number; orgId: string | null; ids?: string[] },
+  p: { from: number; to: number; orgId: string | null; ids?: string[]; today: LocalDate },
   modules: readonly ModuleManifest[],
 ) {
   const { rows, key } = await leaves(db);
@@ -87,7 +89,7 @@ export async function indicatorTrends(
   for (const id of ids) if (!rows.some((r) => r.id === id)) throw notFound('指标');
   const byYear: { y: number; values: IndicatorValue[] }[] = [];
   for (let y = p.from; y <= p.to; y++)
-    byYear.push({ y, values: await evaluateTree(db, { year: y, orgId: p.orgId }, modules, ids) });
+    byYear.push({ y, values: await evaluateTree(db, { year: y, orgId: p.orgId, today: p.today }, modules, ids) });
   const series = rows
     .filter((r) => ids.includes(r.id))
     .map((r) => {
@@ -152,7 +154,12 @@ export function indicatorTrendRoutes(app: FastifyInstance, { db, modules }: AppD
           field: 'ids',
         });
       const scope = await resolveScope(db, actor, req.query.orgId);
-      return { from, to, ...scope, ...(await indicatorTrends(db, { from, to, orgId: scope.orgId, ids }, modules)) };
+      return {
+        from,
+        to,
+        ...scope,
+        ...(await indicatorTrends(db, { from, to, orgId: scope.orgId, ids, today: today(nowOf(req.ctx)) }, modules)),
+      };
     },
   });
 
@@ -175,7 +182,9 @@ export function indicatorTrendRoutes(app: FastifyInstance, { db, modules }: AppD
       checkRange(req.query.from, req.query.to, 21);
       const items = [];
       for (let y = req.query.from; y <= req.query.to; y++) {
-        const [v] = await evaluateTree(db, { year: y, orgId: scope.orgId }, modules, [req.params.id]);
+        const [v] = await evaluateTree(db, { year: y, orgId: scope.orgId, today: today(nowOf(req.ctx)) }, modules, [
+          req.params.id,
+        ]);
         if (!v) throw notFound('指标');
         items.push({ year: y, value: v.value, provenance: v.provenance });
       }

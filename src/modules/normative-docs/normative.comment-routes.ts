@@ -47,8 +47,8 @@ export function normativeCommentRoutes(app: FastifyInstance, { db }: AppDeps): v
       .where('d.status', '=', 'commenting')
       .where('d.comment_start', 'is not', null)
       .where('d.comment_end', 'is not', null);
-  const toDraft = (d: Awaited<ReturnType<ReturnType<typeof draftQuery>['executeTakeFirstOrThrow']>>) => {
-    const t = today();
+  const toDraft = (d: Awaited<ReturnType<ReturnType<typeof draftQuery>['executeTakeFirstOrThrow']>>, now: Date) => {
+    const t = today(now);
     return {
       id: d.id,
       title: d.title,
@@ -67,7 +67,9 @@ export function normativeCommentRoutes(app: FastifyInstance, { db }: AppDeps): v
       summary: '正在公开征求意见的规范性文件草案',
       response: { 200: z.object({ items: z.array(PublicDraftDto) }), ...errorResponses },
     },
-    handler: async () => ({ items: (await draftQuery().orderBy('d.comment_end').execute()).map(toDraft) }),
+    handler: async (req) => ({
+      items: (await draftQuery().orderBy('d.comment_end').execute()).map((d) => toDraft(d, nowOf(req.ctx))),
+    }),
   });
 
   r.get('/api/public/normative-drafts/:id', {
@@ -80,7 +82,7 @@ export function normativeCommentRoutes(app: FastifyInstance, { db }: AppDeps): v
     handler: async (req) => {
       const d = await draftQuery().where('d.id', '=', req.params.id).executeTakeFirst();
       if (!d) throw notFound('征求意见的文件');
-      return toDraft(d);
+      return toDraft(d, nowOf(req.ctx));
     },
   });
 

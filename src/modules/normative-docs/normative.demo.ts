@@ -1,6 +1,7 @@
 import { seedDemoLaws } from '../laws/index.js';
 import type { RequestCtx } from '../../platform/access/actor.js';
 import { loadActor } from '../../platform/auth/actor-loader.js';
+import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/engine.js';
 import { publishCatalog } from './commands/catalog.js';
 import { closeCampaign, decideItem, startCampaign } from './commands/cleanup.js';
@@ -33,17 +34,17 @@ export const DEMO_ISSUING_BODIES: { code: string; prefix: string }[] = [
 
 const at = (d: string) => new Date(`${d}T10:00:00+08:00`);
 
-async function ctxOf(db: Db, username: string): Promise<RequestCtx> {
+async function ctxOf(db: Db, clock: Clock, username: string): Promise<RequestCtx> {
   const u = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
-  return { actor: await loadActor(db, u.id, 'session'), requestId: 'seed', ip: null };
+  return { actor: await loadActor(db, u.id, 'session'), requestId: 'seed', ip: null, clock };
 }
 
 /**
  * Units without a demo account of their own (the government office, the city-management bureau) act through
  * the administrator holding a liaison grant at that unit for the seed only; the audit trail shows who.
  */
-async function unitCtx(db: Db, code: string): Promise<RequestCtx> {
-  const base = await ctxOf(db, 'admin');
+async function unitCtx(db: Db, clock: Clock, code: string): Promise<RequestCtx> {
+  const base = await ctxOf(db, clock, 'admin');
   const o = await db
     .selectFrom('organizations')
     .select(['id', 'path'])
@@ -126,13 +127,13 @@ async function publish(
 
 const MATERIALS = ['filing_report', 'text', 'drafting_explanation', 'legal_bases'] as const;
 
-export async function seedNormativeDemo(db: Db): Promise<void> {
+export async function seedNormativeDemo(db: Db, clock: Clock): Promise<void> {
   const has = await db.selectFrom('normative_issuing_bodies').select('org_id').limit(1).execute();
   if (has.length) return;
   // The documents cite the law library and cannot be filed without their legal bases: make sure the demo
   // statutes are there (a no-op when the library already has laws).
   await seedDemoLaws(db);
-  const admin = await ctxOf(db, 'admin');
+  const admin = await ctxOf(db, clock, 'admin');
   for (const b of DEMO_ISSUING_BODIES) {
     const org = await db.selectFrom('organizations').select('id').where('code', '=', b.code).executeTakeFirst();
     if (org)
@@ -145,12 +146,12 @@ export async function seedNormativeDemo(db: Db): Promise<void> {
   }
   const org = async (code: string) =>
     (await db.selectFrom('organizations').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
-  const scj = await ctxOf(db, 'liaison');
-  const jcj = await ctxOf(db, 'liaison2');
-  const reviewer = await ctxOf(db, 'reviewer');
-  const slq = await unitCtx(db, 'SLQ');
-  const fbg = await unitCtx(db, 'FBG');
-  const cgj = await unitCtx(db, 'CGJ');
+  const scj = await ctxOf(db, clock, 'liaison');
+  const jcj = await ctxOf(db, clock, 'liaison2');
+  const reviewer = await ctxOf(db, clock, 'reviewer');
+  const slq = await unitCtx(db, clock, 'SLQ');
+  const fbg = await unitCtx(db, clock, 'FBG');
+  const cgj = await unitCtx(db, clock, 'CGJ');
   const penaltyLaw = await lawId(db, '中华人民共和国行政处罚法');
   const businessLaw = await lawId(db, '优化营商环境条例');
   const foodLaw = await lawId(db, '中华人民共和国食品安全法');
@@ -358,8 +359,8 @@ export async function seedNormativeDemo(db: Db): Promise<void> {
 
   // A district-wide clean-up (清理) of every document in force, decided unit by unit and closed, as the seeds
   // report it ("继续有效…件，修改…件"): the lapsed 2021 document left the in-force list first.
-  await runNormativeSweep(db, new Date());
-  const coordinator = await ctxOf(db, 'coordinator');
+  await runNormativeSweep(db, clock.now());
+  const coordinator = await ctxOf(db, clock, 'coordinator');
   const campaign = await startCampaign(db, coordinator, { title: '2026年度行政规范性文件清理', dueOn: '2026-11-30' }, at('2026-09-01'));
   const byOrg: Record<string, RequestCtx> = { [await org('SCJ')]: scj, [await org('JCJ')]: jcj, [await org('SLQ')]: slq };
   const items = await db
@@ -370,7 +371,9 @@ export async function seedNormativeDemo(db: Db): Promise<void> {
     .orderBy('d.published_on')
     .execute();
   for (const [i, it] of items.entries()) {
-    const ctx = byOrg[it.org_id] ?? (await unitCtx(db, (await db.selectFrom('organizations').select('code').where('id', '=', it.org_id).executeTakeFirstOrThrow()).code!));
+    const code = async () =>
+      (await db.selectFrom('organizations').select('code').where('id', '=', it.org_id).executeTakeFirstOrThrow()).code!;
+    const ctx = byOrg[it.org_id] ?? (await unitCtx(db, clock, await code()));
     const amend = i === 0;
     await decideItem(
       db,
@@ -390,5 +393,5 @@ export async function seedNormativeDemo(db: Db): Promise<void> {
   await publishCatalog(db, scj, { orgId: scjOrg, year: 2024 }, at('2025-01-20'));
   await publishCatalog(db, scj, { orgId: scjOrg, year: 2025 }, at('2026-01-16'));
 
-  await runNormativeSweep(db, new Date());
+  await runNormativeSweep(db, clock.now());
 }

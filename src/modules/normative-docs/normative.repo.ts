@@ -147,7 +147,8 @@ type FilingJoined = {
   org_name: string;
 };
 
-export function toFilingDto(f: FilingJoined, now = new Date()): FilingDto {
+/** `now` from the injected clock: a pending filing past its due date is overdue. */
+export function toFilingDto(f: FilingJoined, now: Date): FilingDto {
   const t = today(now);
   const materials = (typeof f.materials === 'string' ? JSON.parse(f.materials) : f.materials) as string[];
   return {
@@ -184,12 +185,13 @@ export async function listFilings(
   db: Executor,
   actor: Actor,
   p: { status?: FilingStatus; overdue?: boolean },
+  now: Date,
 ): Promise<FilingDto[]> {
   let q = filingQuery(db).where('f.org_id', 'in', visibleOrgIds(db, actor));
   if (p.status) q = q.where('f.status', '=', p.status);
-  if (p.overdue) q = q.where('f.status', '=', 'pending').where('f.due_on', '<', today());
+  if (p.overdue) q = q.where('f.status', '=', 'pending').where('f.due_on', '<', today(now));
   const rows = await q.orderBy('f.due_on').limit(500).execute();
-  return rows.map((r) => toFilingDto(r));
+  return rows.map((r) => toFilingDto(r, now));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { visibleOrgIds } from '../../platform/access/scope.js';
 import { requireActor } from '../../platform/auth/plugin.js';
+import { nowOf } from '../../platform/clock.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { Abilities, UuidParam, errorResponses, z } from '../../platform/http/zod.js';
 import type { AppDeps } from '../../platform/manifest.js';
@@ -40,7 +41,7 @@ export function normativeRoutes(app: FastifyInstance, { db }: AppDeps): void {
   };
   const detail = async (req: { params: { id: string } } & Parameters<typeof requireActor>[0]) => {
     const actor = requireActor(req);
-    return presentDetail(db, await visibleDoc(actor, req.params.id), actor);
+    return presentDetail(db, await visibleDoc(actor, req.params.id), actor, nowOf(req.ctx));
   };
 
   r.get('/api/normative-docs/issuing-bodies', {
@@ -123,7 +124,7 @@ export function normativeRoutes(app: FastifyInstance, { db }: AppDeps): void {
       const actor = requireActor(req);
       const id = await createDoc(db, req.ctx, req.body);
       reply.status(201);
-      return presentDetail(db, (await findDoc(db, id))!, actor);
+      return presentDetail(db, (await findDoc(db, id))!, actor, nowOf(req.ctx));
     },
   });
 
@@ -252,7 +253,12 @@ export function normativeRoutes(app: FastifyInstance, { db }: AppDeps): void {
     handler: async (req) => {
       const actor = requireActor(req);
       return {
-        items: await listFilings(db, actor, { status: req.query.status, overdue: req.query.overdue === 'true' }),
+        items: await listFilings(
+          db,
+          actor,
+          { status: req.query.status, overdue: req.query.overdue === 'true' },
+          nowOf(req.ctx),
+        ),
       };
     },
   });

@@ -1,4 +1,3 @@
-import { today } from '../../platform/calendar/index.js';
 import type { Db } from '../../platform/db/engine.js';
 import type { IndicatorDef } from '../../platform/manifest.js';
 import { subtreeOrgIds } from '../../platform/access/scope.js';
@@ -137,7 +136,7 @@ export const planIndicators: IndicatorDef[] = [
     label: '超期未完成的实施方案任务数',
     unit: '项',
     async compute(db, p) {
-      const cut = [today(), `${p.year}-12-31`].sort()[0];
+      const cut = [p.today, `${p.year}-12-31`].sort()[0];
       const tasks = (await yearTasks(db, p)).filter((t) => t.status === 'open' && t.due_date < cut);
       return { value: tasks.length, records: tasks.map(rec), basis: `完成期限在当年、截至${cut}仍未完成的任务条数` };
     },

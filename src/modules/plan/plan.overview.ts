@@ -14,7 +14,7 @@ export async function planOverview(db: Db, actor: Actor, day: string, orgIds: st
     .where('status', '=', 'active')
     .orderBy('created_at', 'desc')
     .executeTakeFirst();
-  const detail = plan ? await planDetail(db, plan.id) : null;
+  const detail = plan ? await planDetail(db, plan.id, day) : null;
   const overdue = await db
     .selectFrom('plan_tasks')
     .innerJoin('plan_items', 'plan_items.id', 'plan_tasks.item_id')

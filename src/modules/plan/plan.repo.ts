@@ -1,7 +1,7 @@
 import type { Actor } from '../../platform/access/actor.js';
 import { sql } from 'kysely';
 import { visibleOrgIds } from '../../platform/access/scope.js';
-import { today } from '../../platform/calendar/index.js';
+import type { LocalDate } from '../../platform/calendar/index.js';
 import type { Executor } from '../../platform/db/engine.js';
 import { notFound } from '../../platform/errors.js';
 import { type OrgRef, rollup, UNIT_GROUPS } from './plan.logic.js';
@@ -87,10 +87,10 @@ export async function findPlan(db: Executor, id: string) {
   return p;
 }
 
-export async function planSummary(db: Executor, id: string) {
+/** `day`: today in Beijing from the injected clock; tasks due before it are overdue. */
+export async function planSummary(db: Executor, id: string, day: LocalDate) {
   const p = await findPlan(db, id);
   const { tasks, r } = await planRollup(db, id);
-  const day = today();
   const unmatched = await db
     .selectFrom('plan_item_units')
     .innerJoin('plan_items', 'plan_items.id', 'plan_item_units.item_id')
@@ -114,8 +114,8 @@ export async function planSummary(db: Executor, id: string) {
   };
 }
 
-export async function planDetail(db: Executor, id: string) {
-  const summary = await planSummary(db, id);
+export async function planDetail(db: Executor, id: string, day: LocalDate) {
+  const summary = await planSummary(db, id, day);
   const { chapters, items, tasks, r } = await planRollup(db, id);
   const units = await db
     .selectFrom('plan_item_units')
@@ -134,7 +134,6 @@ export async function planDetail(db: Executor, id: string) {
     .where('plan_items.plan_id', '=', id)
     .orderBy('plan_item_units.position')
     .execute();
-  const day = today();
   const byUnit = new Map<string, { orgId: string; orgName: string; tasks: number; overdue: number }>();
   for (const t of tasks) {
     const u = byUnit.get(t.org_id) ?? { orgId: t.org_id, orgName: t.org_name, tasks: 0, overdue: 0 };
@@ -221,17 +220,21 @@ const taskDto = (t: TaskRow, actor: Actor | null, day: string) => ({
   abilities: taskAbilities(actor, t.org_path, t.status),
 });
 
-export async function listTasks(db: Executor, actor: Actor, f: { planId?: string; orgId?: string; overdue?: boolean }) {
+export async function listTasks(
+  db: Executor,
+  actor: Actor,
+  f: { planId?: string; orgId?: string; overdue?: boolean },
+  day: LocalDate,
+) {
   let q = taskQuery(db).where('plan_tasks.org_id', 'in', visibleOrgIds(db, actor));
   if (f.planId) q = q.where('plan_tasks.plan_id', '=', f.planId);
   if (f.orgId) q = q.where('plan_tasks.org_id', '=', f.orgId);
-  const day = today();
   if (f.overdue) q = q.where('plan_tasks.status', '=', 'open').where('plan_tasks.due_date', '<', day);
   const rows = await q.orderBy('plan_items.seq').orderBy('organizations.sort_order').limit(2000).execute();
   return rows.map((t) => taskDto(t, actor, day));
 }
 
-export async function taskDetail(db: Executor, actor: Actor, id: string) {
+export async function taskDetail(db: Executor, actor: Actor, id: string, day: LocalDate) {
   const t = await taskQuery(db).where('plan_tasks.id', '=', id).executeTakeFirst();
   if (!t) throw notFound('任务');
   const reports = await db
@@ -251,7 +254,7 @@ export async function taskDetail(db: Executor, actor: Actor, id: string) {
     .orderBy('reported_at')
     .execute();
   return {
-    ...taskDto(t, actor, today()),
+    ...taskDto(t, actor, day),
     orgPath: t.org_path,
     itemBody: t.item_body,
     reports: reports.map((r) => ({

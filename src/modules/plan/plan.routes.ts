@@ -15,6 +15,7 @@ import { uploadEvidence } from './commands/upload-evidence.js';
 import { planPolicy } from './plan.policy.js';
 import { listTasks, planDetail, planRollup, planSummary, taskDetail, visibleEvidenceFile } from './plan.repo.js';
 import { nowOf } from '../../platform/clock.js';
+import { today } from '../../platform/calendar/index.js';
 import {
   DecomposeBody,
   EvidenceUploadBody,
@@ -77,7 +78,7 @@ export function planRoutes(app: FastifyInstance, { db }: AppDeps): void {
       const actor = requireActor(req);
       const ids = await db.selectFrom('plans').select('id').orderBy('created_at', 'desc').execute();
       return {
-        items: await Promise.all(ids.map((p) => planSummary(db, p.id))),
+        items: await Promise.all(ids.map((p) => planSummary(db, p.id, today(nowOf(req.ctx))))),
         abilities: { manage: planPolicy.manage(actor) },
       };
     },
@@ -92,7 +93,10 @@ export function planRoutes(app: FastifyInstance, { db }: AppDeps): void {
     },
     handler: async (req) => {
       const actor = requireActor(req);
-      return { ...(await planDetail(db, req.params.id)), abilities: { manage: planPolicy.manage(actor) } };
+      return {
+        ...(await planDetail(db, req.params.id, today(nowOf(req.ctx)))),
+        abilities: { manage: planPolicy.manage(actor) },
+      };
     },
   });
 
@@ -120,7 +124,7 @@ export function planRoutes(app: FastifyInstance, { db }: AppDeps): void {
     },
     handler: async (req) => {
       if (!planPolicy.manage(requireActor(req))) throw forbid('分解任务');
-      await planSummary(db, req.params.id);
+      await planSummary(db, req.params.id, today(nowOf(req.ctx)));
       return decomposePlan(db, req.ctx, req.params.id, req.body.dueDate);
     },
   });
@@ -151,11 +155,16 @@ export function planRoutes(app: FastifyInstance, { db }: AppDeps): void {
     handler: async (req) => {
       const actor = requireActor(req);
       return {
-        items: await listTasks(db, actor, {
-          planId: req.query.planId,
-          orgId: req.query.orgId,
-          overdue: req.query.overdue === '1',
-        }),
+        items: await listTasks(
+          db,
+          actor,
+          {
+            planId: req.query.planId,
+            orgId: req.query.orgId,
+            overdue: req.query.overdue === '1',
+          },
+          today(nowOf(req.ctx)),
+        ),
       };
     },
   });
@@ -169,7 +178,7 @@ export function planRoutes(app: FastifyInstance, { db }: AppDeps): void {
     },
     handler: async (req) => {
       const actor = requireActor(req);
-      const { orgPath, ...t } = await taskDetail(db, actor, req.params.id);
+      const { orgPath, ...t } = await taskDetail(db, actor, req.params.id, today(nowOf(req.ctx)));
       if (!planPolicy.viewTask(actor, orgPath)) throw notFound('任务');
       return t;
     },
@@ -185,7 +194,7 @@ export function planRoutes(app: FastifyInstance, { db }: AppDeps): void {
     },
     handler: async (req) => {
       const actor = requireActor(req);
-      const t = await taskDetail(db, actor, req.params.id);
+      const t = await taskDetail(db, actor, req.params.id, today(nowOf(req.ctx)));
       if (!planPolicy.viewTask(actor, t.orgPath)) throw notFound('任务');
       if (!planPolicy.reportProgress(actor, t.orgPath))
         throw new AppError('forbidden', '只有责任单位的法治联络员、主要负责人或工作人员可以报送进展。');
@@ -206,7 +215,7 @@ export function planRoutes(app: FastifyInstance, { db }: AppDeps): void {
     },
     handler: async (req) => {
       const actor = requireActor(req);
-      const t = await taskDetail(db, actor, req.params.id);
+      const t = await taskDetail(db, actor, req.params.id, today(nowOf(req.ctx)));
       if (!planPolicy.viewTask(actor, t.orgPath)) throw notFound('任务');
       if (!planPolicy.manage(actor)) throw forbid('调整任务完成期限');
       return setTaskDue(db, req.ctx, req.params.id, req.body);

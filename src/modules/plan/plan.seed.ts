@@ -40,8 +40,8 @@ const DEMO_PROGRESS: Record<string, Record<string, number[]>> = {
  * Demo: import the district's implementation plan (the real 2021–2025 plan from ../shared/seeds when present,
  * else the project's own sample), confirm the unmatched names, decompose it, and record some progress.
  */
-export async function seedPlanDemo({ db, log }: AppDeps): Promise<void> {
-  const ctx = systemCtx('seed');
+export async function seedPlanDemo({ db, log, clock }: AppDeps): Promise<void> {
+  const ctx = systemCtx('seed', clock);
   const file = fs.existsSync(SEEDS_DIR) ? fs.readdirSync(SEEDS_DIR).find((f) => f.startsWith('003_')) : undefined;
   const text = file ? fs.readFileSync(path.join(SEEDS_DIR, file), 'utf8') : SAMPLE_PLAN_TEXT;
   log.info({ source: file ?? 'sample' }, '演示数据：导入实施方案');

@@ -49,12 +49,13 @@ export async function snapshotFigures(
   scope: string | null,
   orgId: string,
   modules: readonly ModuleManifest[],
+  now: Date,
 ): Promise<Snapshot> {
   const reg = indicatorRegistry(modules);
   const figures: FigureSnapshot[] = [];
   const take = async (code: string, y: number) => {
     if (!reg.has(code)) return;
-    const f = await computeFigure(reg, db, code, { year: y, orgId: scope }, 200);
+    const f = await computeFigure(reg, db, code, { year: y, orgId: scope, today: today(now) }, 200);
     figures.push({
       ...f,
       label: y === year ? f.label : `${f.label}（${y}年度）`,
@@ -72,7 +73,7 @@ export async function snapshotFigures(
   const cp = await latestCheckpoint(db);
   return {
     figures,
-    snapshotAt: new Date(),
+    snapshotAt: now,
     treeSize: cp ? String(cp.treeSize) : null,
     root: cp ? cp.rootHash.toString('hex') : null,
   };

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { hasRole } from '../access/scope.js';
 import { requireActor } from '../auth/plugin.js';
+import { nowOf } from '../clock.js';
 import type { Db } from '../db/engine.js';
 import { AppError } from '../errors.js';
 import { errorResponses, z } from '../http/zod.js';
@@ -74,12 +75,17 @@ export function auditRoutes(app: FastifyInstance, db: Db): void {
       tags,
       summary: '检索审计事件',
       querystring: AuditQuery,
-      response: { 200: z.object({ items: z.array(AuditDto), total: z.number(), labels: z.record(z.string(), z.string()) }), ...errorResponses },
+      response: {
+        200: z.object({ items: z.array(AuditDto), total: z.number(), labels: z.record(z.string(), z.string()) }),
+        ...errorResponses,
+      },
     },
     handler: async (req) => {
       guard(req);
       const q = req.query;
-      const total = await query(db, q).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      const total = await query(db, q)
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
       const rows = await query(db, q)
         .select([
           'audit_events.id',
@@ -125,7 +131,9 @@ export function auditRoutes(app: FastifyInstance, db: Db): void {
     schema: {
       tags,
       summary: '导出审计事件（CSV 或 Excel）',
-      querystring: AuditQuery.omit({ page: true, pageSize: true }).extend({ format: z.enum(['csv', 'xlsx']).default('csv') }),
+      querystring: AuditQuery.omit({ page: true, pageSize: true }).extend({
+        format: z.enum(['csv', 'xlsx']).default('csv'),
+      }),
     },
     handler: async (req, reply) => {
       guard(req);
@@ -145,7 +153,19 @@ export function auditRoutes(app: FastifyInstance, db: Db): void {
         .orderBy('audit_events.seq', 'asc')
         .limit(100_000)
         .execute();
-      const header = ['序号', '时间（北京时间）', '操作人', '单位', '操作', '动作代码', '对象类型', '对象编号', '内容', '请求编号', 'IP'];
+      const header = [
+        '序号',
+        '时间（北京时间）',
+        '操作人',
+        '单位',
+        '操作',
+        '动作代码',
+        '对象类型',
+        '对象编号',
+        '内容',
+        '请求编号',
+        'IP',
+      ];
       const fmt = (d: Date) => new Date(d).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
       const lines = rows.map((e) => [
         String(e.seq),
@@ -160,7 +180,7 @@ export function auditRoutes(app: FastifyInstance, db: Db): void {
         e.request_id ?? '',
         e.ip ?? '',
       ]);
-      const stamp = new Date().toISOString().slice(0, 10);
+      const stamp = nowOf(req.ctx).toISOString().slice(0, 10);
       if (req.query.format === 'xlsx') {
         const wb = new ExcelJS.Workbook();
         const ws = wb.addWorksheet('审计日志');
@@ -179,7 +199,9 @@ export function auditRoutes(app: FastifyInstance, db: Db): void {
         return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
       };
       const csv = `\uFEFF${[header, ...lines].map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`;
-      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="audit-${stamp}.csv"`);
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="audit-${stamp}.csv"`);
       return reply.send(csv);
     },
   });

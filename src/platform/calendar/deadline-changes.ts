@@ -1,5 +1,6 @@
 // Changes to a running deadline — pauses, resumption, approved extensions — each audited with the deadline.
 import type { RequestCtx } from '../access/actor.js';
+import { nowOf } from '../clock.js';
 import type { Executor } from '../db/engine.js';
 import { badRequest, conflict, unprocessable } from '../errors.js';
 import { validateExtension } from './engine.js';
@@ -110,7 +111,7 @@ export async function extendDeadline(
     days: input.days,
     approverName,
     reason,
-    at: new Date().toISOString(),
+    at: nowOf(ctx).toISOString(),
     byUserId: ctx.actor?.userId ?? null,
   });
   const res = recompute(row, pausesOf(row), total, undefined, extensions);

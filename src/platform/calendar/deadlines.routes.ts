@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Actor } from '../access/actor.js';
 import { visibleOrgIds } from '../access/scope.js';
 import { requireActor } from '../auth/plugin.js';
+import { nowOf } from '../clock.js';
 import type { Db, Executor } from '../db/engine.js';
 import { AppError, notFound } from '../errors.js';
 import { errorResponses, UuidParam, z } from '../http/zod.js';
@@ -65,7 +66,7 @@ export function deadlineRoutes(app: FastifyInstance, db: Db): void {
     },
     handler: async (req) => {
       const actor = requireActor(req);
-      const day = today();
+      const day = today(nowOf(req.ctx));
       const rows = await db
         .selectFrom('deadlines')
         .innerJoin('organizations', 'organizations.id', 'deadlines.org_id')
@@ -164,7 +165,7 @@ export function deadlineRoutes(app: FastifyInstance, db: Db): void {
     handler: async (req) => {
       const actor = requireActor(req);
       if (!canAdministerCalendar(actor)) throw new AppError('forbidden', '只有系统管理员可以手动执行期限巡检。');
-      return sweepWithLease(db, new Date());
+      return sweepWithLease(db, nowOf(req.ctx));
     },
   });
 }

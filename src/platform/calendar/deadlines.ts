@@ -1,6 +1,7 @@
 import type { Selectable, Updateable } from 'kysely';
 import type { RequestCtx } from '../access/actor.js';
 import { type AuditAction, type AuditCatalog, recordAudit } from '../audit/index.js';
+import { nowOf } from '../clock.js';
 import type { Executor } from '../db/engine.js';
 import { badRequest, conflict, notFound, unprocessable } from '../errors.js';
 import { getCalendar } from './active.js';
@@ -85,18 +86,29 @@ export async function registerDeadline(
       throw unprocessable(`规则“${rule.label}”是“不少于”规则，不能登记暂停或延长`, { field: 'pauses' });
     }
     for (const [i, e] of (input.extensions ?? []).entries()) {
-      if (!Number.isInteger(e.days) || e.days < 1) throw badRequest(`第${i + 1}项延长的天数应为正整数`, { field: `extensions.${i}.days` });
-      if (!e.approverName?.trim()) throw badRequest(`第${i + 1}项延长缺少批准人`, { field: `extensions.${i}.approverName` });
+      if (!Number.isInteger(e.days) || e.days < 1)
+        throw badRequest(`第${i + 1}项延长的天数应为正整数`, { field: `extensions.${i}.days` });
+      if (!e.approverName?.trim())
+        throw badRequest(`第${i + 1}项延长缺少批准人`, { field: `extensions.${i}.approverName` });
       if (!e.reason?.trim()) throw badRequest(`第${i + 1}项延长缺少理由`, { field: `extensions.${i}.reason` });
       extensionDays += e.days;
-      extensions.push({ days: e.days, approverName: e.approverName.trim(), reason: e.reason.trim(), at: new Date().toISOString(), byUserId: ctx.actor?.userId ?? null });
+      extensions.push({
+        days: e.days,
+        approverName: e.approverName.trim(),
+        reason: e.reason.trim(),
+        at: nowOf(ctx).toISOString(),
+        byUserId: ctx.actor?.userId ?? null,
+      });
     }
     // computeDue validates the pauses (reasons, order, overlap, inside the period) and the extension total.
     res = computeDue(rule.id, trigger, { pauses: input.pauses ?? [], extensionDays });
     pauses.push(...(input.pauses ?? []).map((p) => ({ from: p.from, to: p.to, reason: p.reason })));
     if (extensions.length) {
       const unit = unitZh(rule.unit);
-      res = { ...res, trace: `${res.trace}\n${extensions.map((e) => `延长依据：${e.approverName}批准延长${e.days}${unit}，理由：${e.reason}。`).join('\n')}` };
+      res = {
+        ...res,
+        trace: `${res.trace}\n${extensions.map((e) => `延长依据：${e.approverName}批准延长${e.days}${unit}，理由：${e.reason}。`).join('\n')}`,
+      };
     }
   }
   const row = await trx
@@ -224,7 +236,7 @@ export async function saveDeadlineChange<A extends AuditAction>(
 ): Promise<DeadlineRow> {
   const updated = await trx
     .updateTable('deadlines')
-    .set({ ...patch, updated_at: new Date() })
+    .set({ ...patch, updated_at: nowOf(ctx) })
     .where('id', '=', row.id)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -247,7 +259,8 @@ export async function closeDeadline(
 ): Promise<DeadlineRow> {
   const row = await lockDeadline(trx, deadlineId);
   if (row.status === 'closed') throw conflict('该期限已经办结，不能重复办结');
-  const on = opts.on ? parseLocalDate(opts.on, '办结日期') : today();
+  const now = nowOf(ctx);
+  const on = opts.on ? parseLocalDate(opts.on, '办结日期') : today(now);
   if (on < row.trigger_date)
     throw unprocessable(`办结日期 ${on} 早于起算日 ${row.trigger_date}，请更正`, { field: 'on' });
   const met = row.due_date ? on <= row.due_date : null;
@@ -256,7 +269,7 @@ export async function closeDeadline(
     trx,
     ctx,
     row,
-    { status: 'closed', closed_on: on, closed_at: new Date(), met, pauses: JSON.stringify(pauses) },
+    { status: 'closed', closed_on: on, closed_at: now, met, pauses: JSON.stringify(pauses) },
     'deadline.closed',
     { ruleId: row.rule_id, dueDate: row.due_date, closedOn: on, met },
   );

@@ -63,8 +63,8 @@ export function toLocalDate(instant: Date): LocalDate {
   return new Date(t + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10) as LocalDate;
 }
 
-/** Today in Beijing. */
-export function today(now: Date = new Date()): LocalDate {
+/** The Beijing day of `now`, an instant from the injected clock (`nowOf(ctx)`, `deps.clock.now()`). */
+export function today(now: Date): LocalDate {
   return toLocalDate(now);
 }
 

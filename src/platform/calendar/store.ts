@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { RequestCtx } from '../access/actor.js';
 import { recordAudit } from '../audit/index.js';
+import { nowOf } from '../clock.js';
 import type { Db, Executor } from '../db/engine.js';
 import { badRequest } from '../errors.js';
 import { latestVersions, setCalendar } from './active.js';
@@ -223,7 +224,7 @@ export async function configureRuleSetting(db: Db, ctx: RequestCtx, ruleId: stri
           oc.column('rule_id').doUpdateSet({
             setting: JSON.stringify(setting),
             updated_by: ctx.actor?.userId ?? null,
-            updated_at: new Date(),
+            updated_at: nowOf(ctx),
           }),
         )
         .execute();

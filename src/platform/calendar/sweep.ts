@@ -71,11 +71,7 @@ export async function runDeadlineSweep(
       if (row?.status !== 'open' || !row.due_date) return;
       const next = row.due_date < day ? 'overdue' : row.due_date <= soonLimit ? 'due_soon' : null;
       if (!next || next === row.alert || (row.alert === 'overdue' && next === 'due_soon')) return;
-      await trx
-        .updateTable('deadlines')
-        .set({ alert: next, updated_at: new Date() })
-        .where('id', '=', row.id)
-        .execute();
+      await trx.updateTable('deadlines').set({ alert: next, updated_at: now }).where('id', '=', row.id).execute();
       await recordAudit(trx, systemCtx('deadline-sweep'), {
         action: 'deadline.flagged',
         entityKind: row.entity_kind,

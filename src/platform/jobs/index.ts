@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import type { Clock } from '../clock.js';
 import type { Db } from '../db/engine.js';
 import type { Logger } from 'pino';
 
@@ -57,13 +58,18 @@ export async function withLease<T>(
   }
 }
 
-/** In-process scheduler: each job runs on its interval under its lease; errors are logged, never thrown. */
+/**
+ * In-process scheduler: each job runs on its interval under its lease; errors are logged, never thrown. A job is
+ * handed the time of the app's clock (`AppDeps.clock`); only the leases above stay on the wall clock, because
+ * they expire against the database's now() across processes.
+ */
 export class Scheduler {
   private timers: NodeJS.Timeout[] = [];
   private running = new Set<Promise<unknown>>();
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
+    private readonly clock: Clock,
   ) {}
 
   start(jobs: JobDef[]): void {
@@ -72,7 +78,7 @@ export class Scheduler {
       // is logged at debug level, a change at info.
       let last: unknown;
       const tick = () => {
-        const run = () => job.run(this.db, new Date());
+        const run = () => job.run(this.db, this.clock.now());
         const leased = job.perInstance
           ? run().then((result) => ({ ran: true as const, result }))
           : withLease(this.db, job.name, Math.max(job.intervalMs, 60_000), run);

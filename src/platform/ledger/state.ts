@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db, Executor } from '../db/engine.js';
 import { AppError } from '../errors.js';
 import { recordAudit } from '../audit/index.js';
+import { nowOf } from '../clock.js';
 import { systemCtx } from '../access/actor.js';
 import {
   activeKey,
@@ -92,7 +93,11 @@ export async function rotateSigningKey(db: Db, ctx = systemCtx('ledger-rotate'))
     await sql`select pg_advisory_xact_lock(${SEQUENCER_LOCK})`.execute(trx);
     const old = await currentSigner(trx);
     const next = generateSigner(ledgerState()!.keyDir, old.name);
-    await trx.updateTable('ledger_keys').set({ valid_until: new Date() }).where('key_hash', '=', old.keyHash).execute();
+    await trx
+      .updateTable('ledger_keys')
+      .set({ valid_until: nowOf(ctx) })
+      .where('key_hash', '=', old.keyHash)
+      .execute();
     await registerKey(trx, next);
     const head = await latestCheckpoint(trx);
     await writeCheckpoint(trx, head?.treeSize ?? 0, head?.rootHash ?? EMPTY_ROOT, next, [old]);

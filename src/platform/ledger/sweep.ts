@@ -76,7 +76,7 @@ export function sweepSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Swee
  * Runs the checks and raises an alarm (audited, administrators notified) for each new problem; then
  * remembers how far the log is verified. See the file comment for full vs incremental.
  */
-export async function sweepLedger(db: Db, now = new Date(), opts: SweepOptions = {}): Promise<SweepResult> {
+export async function sweepLedger(db: Db, now: Date, opts: SweepOptions = {}): Promise<SweepResult> {
   // One snapshot of how far the log, the checkpoints and the audit trail reach; anything written while the
   // sweep runs is left to the next one.
   const snap = (

@@ -65,8 +65,11 @@ export function entryRow(e: IndexInput) {
   };
 }
 
-/** Insert or replace the search entry of a record (call inside the transaction that changes the record). */
-export async function indexEntry(trx: Executor, e: IndexInput): Promise<void> {
+/**
+ * Insert or replace the search entry of a record (call inside the transaction that changes the record); `now` is
+ * the command's time from the injected clock.
+ */
+export async function indexEntry(trx: Executor, e: IndexInput, now: Date): Promise<void> {
   const row = entryRow(e);
   await trx
     .insertInto('search_entries')
@@ -82,7 +85,7 @@ export async function indexEntry(trx: Executor, e: IndexInput): Promise<void> {
         status: row.status,
         year: row.year,
         is_current: row.is_current,
-        updated_at: new Date(),
+        updated_at: now,
       }),
     )
     .execute();
@@ -94,8 +97,9 @@ export async function updateEntryFacets(
   kind: SearchKind,
   refId: string,
   facets: { status?: string; isCurrent?: boolean },
+  now: Date,
 ): Promise<void> {
-  const set: { status?: string; is_current?: boolean; updated_at: Date } = { updated_at: new Date() };
+  const set: { status?: string; is_current?: boolean; updated_at: Date } = { updated_at: now };
   if (facets.status !== undefined) set.status = facets.status;
   if (facets.isCurrent !== undefined) set.is_current = facets.isCurrent;
   await trx.updateTable('search_entries').set(set).where('kind', '=', kind).where('ref_id', '=', refId).execute();

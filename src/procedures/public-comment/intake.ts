@@ -73,7 +73,7 @@ export function acceptSubmission(input: PublicCommentInput): {
  */
 export function assertPeriodOpen(
   period: { open: boolean; opensOn: string | null; closesOn: string | null },
-  now: Date = new Date(),
+  now: Date,
 ): void {
   const d = today(now);
   if (!period.open || (period.closesOn && d > period.closesOn))
@@ -91,7 +91,7 @@ export function duplicateComment(receiptNo: string): AppError {
 }
 
 /** Receipt number: module prefix, Beijing date, 10 random hex digits (e.g. YJ20261122-3F9A0C11D2). */
-export function receiptNo(prefix: string, now: Date = new Date()): string {
+export function receiptNo(prefix: string, now: Date): string {
   return `${prefix}${today(now).replaceAll('-', '')}-${randomBytes(5).toString('hex').toUpperCase()}`;
 }
 

@@ -32,18 +32,16 @@ describe('deadlines: commands, recomputation, sweep and HTTP', () => {
   after(() => t.close());
 
   const register = (entityId: string, ruleId: string, triggerDate: string, extra: Record<string, unknown> = {}) =>
-    t.db
-      .transaction()
-      .execute((trx) =>
-        registerDeadline(trx, systemCtx(), {
-          entityKind: 'test_case',
-          entityId,
-          ruleId,
-          triggerDate,
-          orgId: scj,
-          ...extra,
-        }),
-      );
+    t.db.transaction().execute((trx) =>
+      registerDeadline(trx, systemCtx(), {
+        entityKind: 'test_case',
+        entityId,
+        ruleId,
+        triggerDate,
+        orgId: scj,
+        ...extra,
+      }),
+    );
 
   test('register stores due date and trace, and is audited', async () => {
     const row = await register('c1', 'penalty.decision', '2026-01-05', { label: '某公司无照经营案' });
@@ -76,7 +74,9 @@ describe('deadlines: commands, recomputation, sweep and HTTP', () => {
     const plain = await register('c-plain', 'reconsideration.decision', '2026-03-02');
     assert.ok(String(row.due_date) > String(plain.due_date));
     await assert.rejects(
-      register('c-bad', 'reconsideration.decision', '2026-03-02', { extensions: [{ days: 31, approverName: '周局长', reason: 'x' }] }),
+      register('c-bad', 'reconsideration.decision', '2026-03-02', {
+        extensions: [{ days: 31, approverName: '周局长', reason: 'x' }],
+      }),
       /最多可延长30日/,
     );
     await assert.rejects(
@@ -89,7 +89,9 @@ describe('deadlines: commands, recomputation, sweep and HTTP', () => {
       /重叠|重合/,
     );
     await assert.rejects(
-      register('c-bad', 'reconsideration.decision', '2026-03-02', { pauses: [{ from: '2026-03-19', to: '2026-03-10', reason: '中止' }] }),
+      register('c-bad', 'reconsideration.decision', '2026-03-02', {
+        pauses: [{ from: '2026-03-19', to: '2026-03-10', reason: '中止' }],
+      }),
       /早于|晚于|倒/,
     );
     assert.equal((await listDeadlinesFor(t.db, 'test_case', 'c-bad')).length, 0);
@@ -432,7 +434,11 @@ describe('deadlines: commands, recomputation, sweep and HTTP', () => {
     });
     assert.equal(ext.statusCode, 200, ext.body);
     const due = ext.json().dueDate;
-    const lowered = await t.call(admin, { method: 'PUT', url: '/api/calendar/rules/penalty.decision', payload: { maxExtension: 10 } });
+    const lowered = await t.call(admin, {
+      method: 'PUT',
+      url: '/api/calendar/rules/penalty.decision',
+      payload: { maxExtension: 10 },
+    });
     assert.equal(lowered.statusCode, 200, lowered.body);
     const after = (await listDeadlinesFor(t.db, 'test_case', 'c-ext'))[0];
     assert.equal(after.due_date, due);
@@ -458,29 +464,45 @@ describe('deadlines: commands, recomputation, sweep and HTTP', () => {
   });
 
   test('the counting unit of a [B] rule is configurable; the rule list shows the documented default beside it', async () => {
-    const bad = await t.call(admin, { method: 'PUT', url: '/api/calendar/rules/penalty.disclosure', payload: { unit: 'fortnights' } });
+    const bad = await t.call(admin, {
+      method: 'PUT',
+      url: '/api/calendar/rules/penalty.disclosure',
+      payload: { unit: 'fortnights' },
+    });
     assert.equal(bad.statusCode, 400);
-    const before = (await t.call(null, { method: 'GET', url: '/api/public/calendar/rules' })).json().items.find(
-      (r: { id: string }) => r.id === 'penalty.disclosure',
-    );
+    const before = (await t.call(null, { method: 'GET', url: '/api/public/calendar/rules' }))
+      .json()
+      .items.find((r: { id: string }) => r.id === 'penalty.disclosure');
     assert.equal(before.changed, false);
     const other = before.unit === 'working_days' ? 'calendar_days' : 'working_days';
-    const ok = await t.call(admin, { method: 'PUT', url: '/api/calendar/rules/penalty.disclosure', payload: { unit: other } });
+    const ok = await t.call(admin, {
+      method: 'PUT',
+      url: '/api/calendar/rules/penalty.disclosure',
+      payload: { unit: other },
+    });
     assert.equal(ok.statusCode, 200, ok.body);
     assert.equal(ok.json().rule.unit, other);
     assert.equal(ok.json().rule.changed, true);
     assert.equal(ok.json().rule.defaults.unit, before.unit);
-    const fixedUnit = await t.call(admin, { method: 'PUT', url: '/api/calendar/rules/report.submit', payload: { unit: 'working_days' } });
+    const fixedUnit = await t.call(admin, {
+      method: 'PUT',
+      url: '/api/calendar/rules/report.submit',
+      payload: { unit: 'working_days' },
+    });
     assert.equal(fixedUnit.statusCode, 422);
     const ev = await auditFor(t.db, 'calendar_rule', 'penalty.disclosure');
     const last = ev.at(-1);
     assert.ok(last);
     assert.equal((last.data as { after: { unit: string } }).after.unit, other);
     // Back to the default so later tests see the statutory pack.
-    await t.call(admin, { method: 'PUT', url: '/api/calendar/rules/penalty.disclosure', payload: { unit: before.unit } });
+    await t.call(admin, {
+      method: 'PUT',
+      url: '/api/calendar/rules/penalty.disclosure',
+      payload: { unit: before.unit },
+    });
   });
 
-  test('another instance\'s rule change reaches this one through the per-instance refresh job', async () => {
+  test("another instance's rule change reaches this one through the per-instance refresh job", async () => {
     const job = calendarModule.jobs?.({} as never).find((j) => j.name === REFRESH_JOB);
     assert.ok(job?.perInstance, 'the refresh job runs in every instance, without the lease');
     // This process's own change above is live already; one refresh takes the new fingerprint, then nothing
@@ -493,7 +515,7 @@ describe('deadlines: commands, recomputation, sweep and HTTP', () => {
       .values({ rule_id: 'report.submit', setting: JSON.stringify({ fixedMonthDay: '02-20' }) })
       .onConflict((oc) => oc.column('rule_id').doUpdateSet({ setting: JSON.stringify({ fixedMonthDay: '02-20' }) }))
       .execute();
-    assert.equal(await job.run(t.db, new Date()), '已载入其他实例更新的日历或期限规则');
+    assert.equal(await job.run(t.db, t.clock.now()), '已载入其他实例更新的日历或期限规则');
     const c = await t.call(null, {
       method: 'POST',
       url: '/api/public/calendar/compute',

@@ -159,7 +159,7 @@ test('admin routes: 401 anonymous, 403 non-admin, 200 admin', async () => {
 
 test('tamper detection: rows changed or deleted behind the application raise audited alarms', async () => {
   await sequence(t.db);
-  const clean = await sweepLedger(t.db);
+  const clean = await sweepLedger(t.db, t.clock.now());
   assert.deepEqual(clean.problems, [], 'a fresh ledger is clean');
 
   const rec = await t.db
@@ -184,7 +184,7 @@ test('tamper detection: rows changed or deleted behind the application raise aud
   const admin = await t.loginAs('admin');
   const run = await t.call(admin, { method: 'POST', url: '/api/ledger/sweeps' });
   assert.equal(run.statusCode, 200);
-  const kinds = new Set((await sweepLedger(t.db)).problems.map((p) => p.kind));
+  const kinds = new Set((await sweepLedger(t.db, t.clock.now())).problems.map((p) => p.kind));
   for (const k of [
     'content_altered',
     'audit_event_altered',

@@ -21,10 +21,12 @@ export async function exportArchiveZip(
   db: Db,
   actor: Actor,
   id: string,
+  /** The export time from the injected clock: the record's "today", the manifest's exportedAt, the ZIP entries' mtime. */
+  now: Date,
 ): Promise<{ buffer: Buffer; filename: string }> {
   const d = await loadDecision(db, id);
   if (!d || !decisionsPolicy.view(actor, d.orgs)) throw notFound('决策事项');
-  const rec = await presentDecision(db, d, actor, today());
+  const rec = await presentDecision(db, d, actor, today(now));
   const files: Record<string, Uint8Array> = {};
   const put = (path: string, value: unknown) => {
     files[path] =
@@ -75,13 +77,13 @@ export async function exportArchiveZip(
   const manifest = {
     decisionId: d.id,
     title: d.title,
-    exportedAt: new Date().toISOString(),
+    exportedAt: now.toISOString(),
     exportedBy: actor.displayName,
     algorithm: 'SHA-256',
     files: Object.entries(files).map(([path, b]) => ({ path, size: b.length, sha256: sha(b) })),
     verify: '各文件的 SHA-256 与本清单一致即未被改动；上链证明可在门户“存证核验”页面（/verify）核验。',
   };
   files['manifest.json'] = strToU8(JSON.stringify(manifest, null, 2));
-  const zip = zipSync(files, { level: 6, mtime: new Date() });
+  const zip = zipSync(files, { level: 6, mtime: now });
   return { buffer: Buffer.from(zip), filename: `${safe(d.title)}-决策档案.zip` };
 }

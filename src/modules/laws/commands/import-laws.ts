@@ -3,6 +3,7 @@ import type { RequestCtx } from '../../../platform/access/actor.js';
 import { recordAudit } from '../../../platform/audit/index.js';
 import type { Db, Executor } from '../../../platform/db/engine.js';
 import { unprocessable } from '../../../platform/errors.js';
+import { nowOf } from '../../../platform/clock.js';
 import { indexEntry, updateEntryFacets } from '../../../platform/search/index.js';
 import { runLawSupersededHooks } from '../laws.hooks.js';
 import { type LineError, type ParsedLaw, parseLawMarkdown, workKeyOf } from '../laws.parser.js';
@@ -155,16 +156,20 @@ export async function importLaws(
         .returning('id')
         .executeTakeFirstOrThrow();
       await insertArticles(trx, row.id, law);
-      await indexEntry(trx, {
-        kind: 'law',
-        refId: row.id,
-        title: law.title,
-        subtitle: `${category}${law.versionDate ? ` · ${law.versionDate}` : ''}`,
-        body: lawBody(law),
-        status,
-        year: yearOf(law.versionDate),
-        isCurrent: status === 'current',
-      });
+      await indexEntry(
+        trx,
+        {
+          kind: 'law',
+          refId: row.id,
+          title: law.title,
+          subtitle: `${category}${law.versionDate ? ` · ${law.versionDate}` : ''}`,
+          body: lawBody(law),
+          status,
+          year: yearOf(law.versionDate),
+          isCurrent: status === 'current',
+        },
+        nowOf(ctx),
+      );
       summary.imported++;
       summary.laws.push({ id: row.id, title: law.title, versionDate: law.versionDate, status });
       if (status === 'current') {
@@ -172,7 +177,7 @@ export async function importLaws(
         if (previous.length) {
           await trx.updateTable('laws').set({ status: 'superseded' }).where('id', 'in', previous).execute();
           for (const id of previous)
-            await updateEntryFacets(trx, 'law', id, { status: 'superseded', isCurrent: false });
+            await updateEntryFacets(trx, 'law', id, { status: 'superseded', isCurrent: false }, nowOf(ctx));
         }
         if (existing.length) {
           summary.newVersions++;

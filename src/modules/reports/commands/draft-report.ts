@@ -28,7 +28,7 @@ export async function draftReport(
     .executeTakeFirst();
   if (!org) throw notFound('单位');
   const scope = org.parent_id === null ? null : org.id;
-  const snap = await snapshotFigures(db, input.year, scope, org.id, modules);
+  const snap = await snapshotFigures(db, input.year, scope, org.id, modules, nowOf(ctx));
   const sections = await prefillSections(db, input.year, scope, org.name, snap.figures, modules, nowOf(ctx));
   return db.transaction().execute(async (trx) => {
     const dup = await trx
@@ -98,7 +98,14 @@ export async function refreshFigures(
 ): Promise<void> {
   const r0 = await loadReport(db, id);
   assertTransition(r0.status, 'edit');
-  const snap = await snapshotFigures(db, r0.year, r0.org_kind === 'government' ? null : r0.org_id, r0.org_id, modules);
+  const snap = await snapshotFigures(
+    db,
+    r0.year,
+    r0.org_kind === 'government' ? null : r0.org_id,
+    r0.org_id,
+    modules,
+    nowOf(ctx),
+  );
   await db.transaction().execute(async (trx) => {
     const r = await loadReport(trx, id, true);
     assertTransition(r.status, 'edit');
