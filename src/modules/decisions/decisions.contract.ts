@@ -393,3 +393,16 @@ export interface DecisionCommentReceiptDto {
   submittedAt: string;
   closesOn: string | null;
 }
+
+/** A catalog just published (or adjusted): its version, ledger leaf and number of items. */
+export interface CatalogPublishResultDto {
+  version: number;
+  leafHash: string;
+  items: number;
+}
+
+/** The major-decision determination just recorded (Art 3), with its explanation in words. */
+export interface AssessmentResultDto {
+  isMajor: boolean;
+  explanation: string;
+}

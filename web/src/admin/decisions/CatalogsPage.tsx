@@ -23,6 +23,7 @@ import { useOrgs } from '../platform/useOrgs';
 import { VersionsModal } from './VersionsModal';
 import type {
   CatalogDto as Catalog,
+  CatalogPublishResultDto,
   CatalogStatsDto as CatalogStats,
   DecisionSummaryDto as Summary,
 } from '../../../../src/modules/decisions/decisions.contract';
@@ -129,7 +130,7 @@ function CatalogCard({ c, manager }: { c: Catalog; manager: boolean }) {
     queryFn: () => get<{ items: Summary[] }>(`/api/decisions/items?catalogId=${c.id}`),
   });
   const publish = useMutation({
-    mutationFn: () => post<{ version: number }>(`/api/decisions/catalogs/${c.id}/publish`, {}),
+    mutationFn: () => post<CatalogPublishResultDto>(`/api/decisions/catalogs/${c.id}/publish`, {}),
     onSuccess: (r) => {
       message.success(`目录已公布（第 ${r.version} 版）并已上链存证`);
       qc.invalidateQueries({ queryKey: ['decision-catalogs'] });

@@ -25,6 +25,7 @@ import { PlanDateModal } from './PlanDateModal';
 import { STEPS } from './StepForms';
 import { type StepDef, showServerFieldErrors } from './formParts';
 import type {
+  AssessmentResultDto,
   DecisionAssessment,
   DecisionDetailDto as Detail,
 } from '../../../../src/modules/decisions/decisions.contract';
@@ -177,7 +178,7 @@ function AssessmentCard({ d }: { d: Detail }) {
   const [editing, setEditing] = useState(false);
   const m = useMutation({
     mutationFn: (v: { kinds?: string[]; exclusions?: string[]; reasons: string }) =>
-      post<{ isMajor: boolean; explanation: string }>(`/api/decisions/items/${d.id}/assessment`, {
+      post<AssessmentResultDto>(`/api/decisions/items/${d.id}/assessment`, {
         kinds: v.kinds ?? [],
         exclusions: v.exclusions ?? [],
         reasons: v.reasons,

@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Tag } from 'antd';
 import { get } from '../../shared/api';
-import type { LedgerEntryDto } from '../../../../src/platform/ledger/ledger.contract';
+import type { LedgerEntryWithStateDto } from '../../../../src/platform/ledger/ledger.contract';
 
 /** "已上链存证" with the entry number once sequenced, and the link to check it on the verify page. */
 export function ProofBadge({ hash, label = '已上链存证' }: { hash: string | null | undefined; label?: string }) {
   const q = useQuery({
     queryKey: ['ledger-by-hash', hash],
     enabled: !!hash,
-    queryFn: () => get<{ items: LedgerEntryDto[] }>(`/api/public/ledger/entries/by-hash/${hash}`),
+    queryFn: () => get<{ items: LedgerEntryWithStateDto[] }>(`/api/public/ledger/entries/by-hash/${hash}`),
     staleTime: 60_000,
   });
   if (!hash) return null;
