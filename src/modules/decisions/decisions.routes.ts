@@ -33,7 +33,7 @@ import { proposeItem } from './commands/propose-item.js';
 import { publishDecision } from './commands/publication.js';
 import { adjustPlannedDate } from './commands/adjust-plan.js';
 import { archiveDecision } from './commands/archive.js';
-import type { MonthlySupervisionDto } from './decisions.contract.js';
+import type * as C from './decisions.contract.js';
 import { decisionsPolicy } from './decisions.policy.js';
 import {
   CatalogDto,
@@ -158,7 +158,14 @@ export function decisionRoutes(app: FastifyInstance, { db }: AppDeps): void {
       summary: '公布目录（已公布的为调整，须写明理由）',
       params: UuidParam,
       body: S.PublishCatalogBody,
-      response: { 200: z.object({ version: z.number(), leafHash: z.string(), items: z.number() }), ...errorResponses },
+      response: {
+        200: z.object({
+          version: z.number(),
+          leafHash: z.string(),
+          items: z.number(),
+        }) satisfies z.ZodType<C.CatalogPublishResultDto>,
+        ...errorResponses,
+      },
     },
     handler: async (req) => {
       requireActor(req);
@@ -242,7 +249,10 @@ export function decisionRoutes(app: FastifyInstance, { db }: AppDeps): void {
       summary: '重大性认定（第三条）',
       params: UuidParam,
       body: S.AssessBody,
-      response: { 200: z.object({ isMajor: z.boolean(), explanation: z.string() }), ...errorResponses },
+      response: {
+        200: z.object({ isMajor: z.boolean(), explanation: z.string() }) satisfies z.ZodType<C.AssessmentResultDto>,
+        ...errorResponses,
+      },
     },
     handler: async (req) => {
       requireActor(req);
@@ -365,7 +375,7 @@ export function decisionRoutes(app: FastifyInstance, { db }: AppDeps): void {
             }),
           ),
           byUnit: z.array(z.object({ leadName: z.string(), total: z.number(), overdue: z.number() })),
-        }) satisfies z.ZodType<MonthlySupervisionDto>,
+        }) satisfies z.ZodType<C.MonthlySupervisionDto>,
         ...errorResponses,
       },
     },
