@@ -3,10 +3,7 @@ import { Alert, Card, Empty, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { CatalogEntries } from '../../admin/normative-docs/CatalogEntries';
 import { CATALOG_SECTIONS } from '../../admin/normative-docs/types';
-import type {
-  PublicDocCatalogDto as PublicCatalog,
-  PublicDocCatalogListDto,
-} from '../../../../src/modules/normative-docs/normative-docs.contract';
+import type { PublicDocCatalogListDto } from '../../../../src/modules/normative-docs/normative-docs.contract';
 import { get } from '../../shared/api';
 import { ProofBadge } from '../decisions/ProofBadge';
 
