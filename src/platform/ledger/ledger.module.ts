@@ -6,13 +6,15 @@ import { ledgerAdminRoutes, ledgerPublicRoutes } from './ledger.routes.js';
 import { registerVerifyCommand } from './cli.js';
 import { initLedger, rotateSigningKey } from './state.js';
 import { anchorAuditEvent, sequence } from './store.js';
-import { sweepLedger, sweepSettingsFromEnv } from './sweep.js';
+import { sweepIntervalMs, sweepLedger, sweepSettingsFromEnv } from './sweep.js';
 
 /**
- * Job cadence; not statutory. Sequencing often keeps proofs fresh. The sweep job runs hourly and is
- * incremental (new leaves only) unless a full sweep is due: FAZHI_LEDGER_FULL_SWEEP_HOURS, default 24.
+ * Job cadence; not statutory. Sequencing often keeps proofs fresh. The sweep job runs every quarter of the
+ * re-derivation bound (15 minutes by default, FAZHI_LEDGER_REDERIVE_MINUTES) and is incremental — new leaves,
+ * plus the rolling re-derivation of a quarter of the older records — unless a full sweep is due:
+ * FAZHI_LEDGER_FULL_SWEEP_HOURS, default 24.
  */
-export const LEDGER_JOB_DEFAULTS = { sequenceIntervalMs: 2_000, sweepIntervalMs: 60 * 60_000 };
+export const LEDGER_JOB_DEFAULTS = { sequenceIntervalMs: 2_000 };
 
 registerAuditLabels({
   'ledger.key_generated': '生成账本签名密钥',
@@ -74,11 +76,16 @@ export const ledgerModule: ModuleManifest = {
       },
       {
         name: 'ledger.sweep',
-        intervalMs: LEDGER_JOB_DEFAULTS.sweepIntervalMs,
+        intervalMs: sweepIntervalMs(settings),
         run: async (db, now) => {
-          const r = await sweepLedger(db, now, { mode: 'auto', fullIntervalMs: settings.fullIntervalMs });
+          const r = await sweepLedger(db, now, {
+            mode: 'auto',
+            fullIntervalMs: settings.fullIntervalMs,
+            rederiveBoundMs: settings.rederiveBoundMs,
+            intervalMs: sweepIntervalMs(settings),
+          });
           const how = r.escalated ? `full (escalated: ${r.escalated})` : r.mode;
-          return `${how} from ${r.fromSize}: checked ${r.checkedEntries}, problems ${r.problems.length}, new alarms ${r.newAlarms}`;
+          return `${how} from ${r.fromSize}: checked ${r.checkedEntries}, re-derived ${r.rederived}, problems ${r.problems.length}, new alarms ${r.newAlarms}`;
         },
       },
     ];

@@ -17,6 +17,7 @@ export interface SweepStateRow {
   checkpoint_id: string;
   audit_seq: string;
   last_full_at: Date | null;
+  rederive_cursor?: string;
 }
 
 /** Raises an alarm for each new problem and records the run; returns how many alarms are new. */

@@ -115,6 +115,36 @@ export async function checkLeaves(
 }
 
 /**
+ * Re-derives the records of leaves [from, to) from their modules' rows (sources.ts) — the rolling part of an
+ * incremental sweep. The tree itself is not re-checked here: the full sweep does that. Returns how many
+ * entries were looked at.
+ */
+export async function rederiveLeaves(
+  db: Executor,
+  from: number,
+  to: number,
+  report: (p: Problem) => void,
+): Promise<number> {
+  let n = 0;
+  for (let start = from; start < to; start += BATCH) {
+    const rows = await db
+      .selectFrom('ledger_entries')
+      .select(['idx', 'seq', 'record_kind', 'record_id', 'content_hash'])
+      .where('idx', '>=', String(start))
+      .where('idx', '<', String(Math.min(to, start + BATCH)))
+      .where('record_kind', '!=', AUDIT_RECORD_KIND)
+      .execute();
+    n += rows.length;
+    await checkRecordSources(
+      db,
+      rows.map((r) => ({ ...r, idx: String(r.idx), seq: String(r.seq) })),
+      report,
+    );
+  }
+  return n;
+}
+
+/**
  * Interior nodes against their children. With from > 0 only the nodes that became complete after the tree
  * had `from` leaves: at each level those from index ⌊from / 2^level⌋ on.
  */

@@ -4,7 +4,7 @@ import type { RequestCtx } from '../access/actor.js';
 import type { Problem } from './problems.js';
 import { raiseAlarms, type SweepStateRow } from './sweep-alarms.js';
 import { checkCheckpoints, loadKeys, signedRootAt } from './sweep-checkpoints.js';
-import { checkLeaves, checkNodes, checkUnanchoredAudit, MAX_PROBLEMS } from './sweep-entries.js';
+import { checkLeaves, checkNodes, checkUnanchoredAudit, MAX_PROBLEMS, rederiveLeaves } from './sweep-entries.js';
 import './tables.js';
 
 /**
@@ -25,6 +25,12 @@ import './tables.js';
  * The scheduled job runs incremental sweeps and a full one when the last is older than the configured
  * interval; an incremental run that finds the remembered checkpoint gone or no longer matching the stored
  * tree becomes a full run at once, to say where.
+ *
+ * Rolling re-derivation: what a citizen reads is the module's rows, and an edit to an old record's rows is a
+ * change no tree check can see. So each incremental run also re-derives, from the modules' rows (sources.ts),
+ * the records of the next slice of the older leaves, a cursor going round the log: with the job every
+ * `intervalMs` and slices of ⌈m × intervalMs / bound⌉ leaves, every anchored record is re-derived at least
+ * once per `rederiveBoundMs` (FAZHI_LEDGER_REDERIVE_MINUTES, default 60).
  */
 export { PROBLEM_LABELS, type Problem, type ProblemKind } from './problems.js';
 
@@ -40,6 +46,8 @@ export interface SweepResult {
   newAlarms: number;
   /** Why an incremental run became a full one, if it did. */
   escalated: 'checkpoint_missing' | 'checkpoint_broken' | null;
+  /** Older entries whose records an incremental run re-derived from the modules' rows (the rolling slice). */
+  rederived: number;
 }
 
 export interface SweepOptions {
@@ -49,11 +57,18 @@ export interface SweepOptions {
   fullIntervalMs?: number;
   /** Who asked for the run; a requested run is audited (scheduled runs are logged in ledger_sweeps only). */
   ctx?: RequestCtx;
+  /** How often the job runs, for the size of the rolling slice. Default LEDGER_SWEEP_INTERVAL_MS. */
+  intervalMs?: number;
+  /** Within how long every record is re-derived. Default from sweepSettingsFromEnv(). */
+  rederiveBoundMs?: number;
 }
 
 export interface SweepSettings {
   fullIntervalMs: number;
+  rederiveBoundMs: number;
 }
+
+export const DEFAULT_REDERIVE_MINUTES = 60;
 
 export const DEFAULT_FULL_SWEEP_HOURS = 24;
 
@@ -66,7 +81,32 @@ export const DEFAULT_FULL_SWEEP_HOURS = 24;
 export function sweepSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): SweepSettings {
   const v = Number(env.FAZHI_LEDGER_FULL_SWEEP_HOURS);
   const hours = Number.isFinite(v) && v > 0 && v <= 720 ? v : DEFAULT_FULL_SWEEP_HOURS;
-  return { fullIntervalMs: hours * 3_600_000 };
+  // Documented default 60 minutes, 5 to 1,440 allowed; anything else falls back to the default.
+  const r = Number(env.FAZHI_LEDGER_REDERIVE_MINUTES);
+  const minutes = Number.isFinite(r) && r >= 5 && r <= 1440 ? r : DEFAULT_REDERIVE_MINUTES;
+  return { fullIntervalMs: hours * 3_600_000, rederiveBoundMs: minutes * 60_000 };
+}
+
+/** The job's cadence: a quarter of the re-derivation bound, at most hourly (each run takes a quarter of the log). */
+export const sweepIntervalMs = (s: SweepSettings) => Math.min(3_600_000, Math.floor(s.rederiveBoundMs / 4));
+
+/**
+ * The rolling window over the older leaves [0, m): from the cursor, ⌈m × interval / bound⌉ leaves, wrapping
+ * round; returns the ranges to re-derive and where the next run starts.
+ */
+export function rollingWindow(m: number, cursor: number, intervalMs: number, boundMs: number) {
+  if (m <= 0) return { ranges: [] as [number, number][], next: 0 };
+  const slice = Math.min(m, Math.max(1, Math.ceil((m * intervalMs) / boundMs)));
+  const start = cursor >= 0 && cursor < m ? cursor : 0;
+  const end = start + slice;
+  if (end <= m) return { ranges: [[start, end]] as [number, number][], next: end % m };
+  return {
+    ranges: [
+      [start, m],
+      [0, end - m],
+    ] as [number, number][],
+    next: end - m,
+  };
 }
 
 // The checks live next to this file: sweep-entries.ts (leaves, nodes, unanchored audit rows),
@@ -137,6 +177,15 @@ export async function sweepLedger(db: Db, now: Date, opts: SweepOptions = {}): P
   await checkNodes(db, from, size, report);
   await checkCheckpoints(db, keys, { afterId: incremental ? state.checkpoint_id : '0', maxId, size }, report);
   await checkUnanchoredAudit(db, { after: incremental ? state.audit_seq : '0', upTo: auditMax }, report);
+  let rederived = 0;
+  let cursor = state?.rederive_cursor ?? '0';
+  if (incremental) {
+    const settings = sweepSettingsFromEnv();
+    const bound = opts.rederiveBoundMs ?? settings.rederiveBoundMs;
+    const w = rollingWindow(from, Number(cursor), opts.intervalMs ?? sweepIntervalMs(settings), bound);
+    for (const [a, b] of w.ranges) rederived += await rederiveLeaves(db, a, b, report);
+    cursor = String(w.next);
+  }
 
   // Advance the verified point only to a size whose signed root the stored tree reproduces; problems found
   // in the new range are already alarms (and a full sweep finds them again), so they do not hold it back.
@@ -149,9 +198,10 @@ export async function sweepLedger(db: Db, now: Date, opts: SweepOptions = {}): P
           checkpoint_id: maxId,
           audit_seq: auditMax,
           last_full_at: mode === 'full' ? now : (state?.last_full_at ?? null),
+          rederive_cursor: cursor,
         }
       : null;
-  const result = { mode, fromSize: from, treeSize: size, checkedEntries: size - from, problems, escalated };
+  const result = { mode, fromSize: from, treeSize: size, checkedEntries: size - from, problems, escalated, rederived };
   const newAlarms = await raiseAlarms(db, result, now, next, opts.ctx);
   return { ...result, newAlarms };
 }

@@ -73,6 +73,8 @@ export interface LedgerSweepStateTable {
   checkpoint_id: string;
   audit_seq: string;
   last_full_at: NullableTimestamp;
+  /** Next leaf index the rolling re-derivation starts from (older leaves only; see sweep.ts). */
+  rederive_cursor: Generated<string>;
   updated_at: GeneratedTimestamp;
 }
 
