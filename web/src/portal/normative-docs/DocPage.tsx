@@ -3,6 +3,7 @@ import { Alert, Card, Descriptions, Tag, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import type { PublicDocDto as PublicDoc } from '../../../../src/modules/normative-docs/normative-docs.contract';
 import { get } from '../../shared/api';
+import { discrepancyText } from '../decisions/ProofBadge';
 
 /** One published document: text, interpretation, validity, history and its ledger proof. */
 export function DocPage() {
@@ -38,9 +39,13 @@ export function DocPage() {
             : '—'}
         </Descriptions.Item>
         <Descriptions.Item label="存证" span={2}>
-          {d.proof
-            ? `已上链存证（${d.proof.status === 'included' ? `第 ${d.proof.index} 号记录` : '待写入'}），文本哈希 ${d.contentHash}`
-            : '—'}
+          {d.proof && discrepancyText(d.proof.recordState) ? (
+            <Tag color="red">{discrepancyText(d.proof.recordState)}</Tag>
+          ) : d.proof ? (
+            `已上链存证（${d.proof.status === 'included' ? `第 ${d.proof.index} 号记录` : '待写入'}），文本哈希 ${d.contentHash}`
+          ) : (
+            '—'
+          )}
           {d.proof && (
             <>
               {' '}

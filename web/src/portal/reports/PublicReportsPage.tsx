@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, List, Typography } from 'antd';
+import { Alert, List, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import type {
   PublicReportListItemDto as Item,
   PublicReportWithProofDto as Report,
 } from '../../../../src/modules/reports/reports.contract';
 import { get } from '../../shared/api';
+import { discrepancyText } from '../decisions/ProofBadge';
 
 /** Published annual reports (督察规定 Art 24: made public by 1 April). */
 export function PublicReportsPage() {
@@ -42,7 +43,10 @@ export function PublicReportPage() {
       </Typography.Title>
       <Typography.Paragraph style={{ textAlign: 'center' }}>
         {r.orgName} 公开日期：{r.publishedAt?.slice(0, 10)}{' '}
-        {r.proof && (
+        {r.proof && discrepancyText(r.proof.recordState) && (
+          <Tag color="red">{discrepancyText(r.proof.recordState)}</Tag>
+        )}
+        {r.proof && !discrepancyText(r.proof.recordState) && (
           <span style={{ background: '#135200', color: '#fff', padding: '2px 8px', borderRadius: 4 }}>
             {r.proof.status === 'included' ? `已上链存证（第 ${r.proof.entry?.index} 号）` : '已提交上链，等待检查点'}
           </span>
