@@ -1,4 +1,5 @@
 import { type GongwenBlock, gongwenDate, renderGongwen } from '../../platform/documents/gongwen.js';
+import type { PublicDocCatalogDto } from './normative-docs.contract.js';
 import { SECTION_LABELS } from './normative.catalog.js';
 import { CATALOG_SECTIONS, type CatalogEntries } from './normative.tables.js';
 
@@ -8,15 +9,11 @@ const NUMERALS = ['一', '二', '三', '四'];
  * A published annual catalog as a 公文 in the GB/T 9704 layout: one 一、/二、 heading per section (制定、修改、
  * 废止、失效) with the count, then one numbered line per document (title, number, date, reason).
  */
-export async function catalogDocx(c: {
-  orgName: string;
-  year: number;
-  version: number;
-  title: string;
-  publishedOn: string;
-  reason: string | null;
-  entries: CatalogEntries;
-}): Promise<Buffer> {
+export async function catalogDocx(
+  c: Pick<PublicDocCatalogDto, 'orgName' | 'year' | 'version' | 'title' | 'publishedOn' | 'reason'> & {
+    entries: CatalogEntries;
+  },
+): Promise<Buffer> {
   const total = CATALOG_SECTIONS.reduce((n, s) => n + c.entries[s].length, 0);
   const body: GongwenBlock[] = [
     {

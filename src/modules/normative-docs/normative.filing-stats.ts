@@ -1,5 +1,6 @@
 import { getRule } from '../../platform/calendar/index.js';
 import type { Executor } from '../../platform/db/engine.js';
+import type { FilingRatesRowDto } from './normative-docs.contract.js';
 
 /**
  * The filing figures of 示范指标体系 No. 27 (报备率、及时报备率、规范率, target 100%), computed once here for the
@@ -52,16 +53,7 @@ export const REVIEW_CONCLUDED = ['accepted', 'correction_required', 'revocation_
 
 export const pct = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 10);
 
-export interface FilingRates {
-  published: number;
-  filed: number;
-  onTime: number;
-  reviewed: number;
-  accepted: number;
-  filingRatePct: number | null;
-  onTimePct: number | null;
-  conformityPct: number | null;
-}
+export type FilingRates = FilingRatesRowDto;
 
 /**
  * filed / published; filed on time / published (a filing after the deadline, or none, is not on time);

@@ -1,11 +1,12 @@
 import { AppError, unprocessable } from '../errors.js';
 import { DEFAULT_RULES } from './data/rule-pack.js';
+import type { DurationUnit, RuleKind } from './calendar.contract.js';
 
 /**
- * How a period is counted. Working days follow the State Council notices (行政处罚法 Art 85, 行政复议法 Art 88,
- * 政府信息公开条例 "工作日"); calendar days, months and years follow 民事诉讼法 Art 85 / 民法典 Arts 201–203.
+ * How a period is counted (DurationUnit, in the contract). Working days follow the State Council notices
+ * (行政处罚法 Art 85, 行政复议法 Art 88, 政府信息公开条例 "工作日"); calendar days, months and years follow
+ * 民事诉讼法 Art 85 / 民法典 Arts 201–203.
  */
-export type DurationUnit = 'calendar_days' | 'working_days' | 'months' | 'years';
 
 /**
  * within:     the act must happen by the due date (trigger + period).
@@ -13,7 +14,7 @@ export type DurationUnit = 'calendar_days' | 'working_days' | 'months' | 'years'
  * before:     the act must happen at least this long before an event (hearing notice 7 days before).
  * fixed_date: the act must happen by a date of the year following the trigger (annual report by 1 April).
  */
-export type RuleKind = 'within' | 'minimum' | 'before' | 'fixed_date';
+export type { DurationUnit, RuleKind };
 
 export interface StatutoryRule {
   id: string;
@@ -114,7 +115,8 @@ export function applyRuleSetting(id: string, s: RuleSetting): StatutoryRule {
     rule.amount = s.amount;
   }
   if (s.unit !== undefined) {
-    if (rule.kind === 'fixed_date') throw unprocessable('固定日期规则没有计算单位，请修改“截止月日”', { field: 'unit' });
+    if (rule.kind === 'fixed_date')
+      throw unprocessable('固定日期规则没有计算单位，请修改“截止月日”', { field: 'unit' });
     if (!UNITS.includes(s.unit)) {
       throw unprocessable('计算单位应为 日、工作日、月 或 年 之一', { field: 'unit', value: s.unit });
     }
@@ -152,8 +154,7 @@ export function applyRuleSetting(id: string, s: RuleSetting): StatutoryRule {
  * floor stays in working days.
  */
 function checkFloor(rule: StatutoryRule, floor: NonNullable<StatutoryRule['floor']>): void {
-  const unitOk =
-    rule.unit === floor.unit || (floor.unit === 'calendar_days' && rule.unit === 'working_days');
+  const unitOk = rule.unit === floor.unit || (floor.unit === 'calendar_days' && rule.unit === 'working_days');
   if (!unitOk || rule.amount < floor.amount) {
     throw unprocessable(
       `规则“${rule.label}”不得短于${floor.basis}规定的${floor.amount}${UNIT_ZH[floor.unit]}，只能设置为更长的期间`,

@@ -8,6 +8,7 @@ import { anchorRecord } from '../../../platform/ledger/index.js';
 import { normativePolicy } from '../normative.policy.js';
 import { cleanupOutcomeContent, cleanupSummaryContent } from '../normative.records.js';
 import { lockDoc } from '../normative.repo.js';
+import type { CleanupCampaignDto } from '../normative-docs.contract.js';
 import type { CleanupOutcome } from '../normative.tables.js';
 import { endDoc } from './lifecycle.js';
 import { nowOf } from '../../../platform/clock.js';
@@ -131,21 +132,8 @@ export async function decideItem(
   });
 }
 
-export interface CampaignProgress {
-  total: number;
-  decided: number;
-  counts: Record<CleanupOutcome, number>;
-  units: {
-    orgId: string;
-    orgName: string;
-    total: number;
-    decided: number;
-    keep: number;
-    amend: number;
-    repeal: number;
-    lapse: number;
-  }[];
-}
+/** A campaign's progress, as the API sends it (the contract's shape). */
+export type CampaignProgress = CleanupCampaignDto['progress'];
 
 /** Progress per unit and the outcome figures (the kind a clean-up report gives: 66 → 51 / 4 / 1 / 10). */
 export async function campaignProgress(db: Executor, campaignId: string, orgIds?: string[]): Promise<CampaignProgress> {

@@ -3,16 +3,15 @@ import { recordAudit } from '../../../../platform/audit/index.js';
 import { parseLocalDate } from '../../../../platform/calendar/index.js';
 import type { Db } from '../../../../platform/db/engine.js';
 import { conflict, unprocessable } from '../../../../platform/errors.js';
+import type { InspectionDto } from '../../plan.contract.js';
 
-export interface PlanInspectionInput {
-  title: string;
-  basis: string;
-  scope: string;
-  methods: string;
-  startsOn: string;
-  endsOn: string;
+/** What a plan names (Art 15): the inspection's fields as the API sends them, and its targets. */
+export type PlanInspectionInput = Pick<
+  InspectionDto,
+  'title' | 'basis' | 'scope' | 'methods' | 'startsOn' | 'endsOn'
+> & {
   targetOrgIds: string[];
-}
+};
 
 /** Art 15: no inspection without a plan naming its content, targets and scope; it then awaits approval (Art 11). */
 export async function planInspection(
