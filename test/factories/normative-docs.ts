@@ -30,6 +30,8 @@ export interface NormativeDocFactoryOptions {
   businessRelated?: boolean;
   affectsMarket?: boolean;
   commentRequired?: boolean;
+  /** Record one legal basis (a test statute) on the document; default true (every published document has one). */
+  bases?: boolean;
   columns?: Partial<Insertable<NormativeDocTable>>;
 }
 
@@ -162,6 +164,24 @@ export async function makeNormativeDoc(t: TestApp, o: NormativeDocFactoryOptions
   Object.assign(cols, o.columns ?? {});
 
   const doc = await db.insertInto('normative_docs').values(cols).returning('id').executeTakeFirstOrThrow();
+  if (o.bases !== false) {
+    const law =
+      (await db.selectFrom('laws').select('id').where('work_key', '=', 'factory-test-law').executeTakeFirst()) ??
+      (await db
+        .insertInto('laws')
+        .values({
+          work_key: 'factory-test-law',
+          title: '示例市场秩序条例（测试数据）',
+          category: '地方性法规',
+          version_date: '2020-01-01',
+          source_name: 'factory',
+          content_hash: 'factory',
+          imported_by: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow());
+    await db.insertInto('normative_doc_bases').values({ doc_id: doc.id, law_id: law.id, articles: '第二条' }).execute();
+  }
   await db
     .insertInto('normative_doc_versions')
     .values({ doc_id: doc.id, version: 1, title, body, change_note: '起草', created_by: null })

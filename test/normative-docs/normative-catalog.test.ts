@@ -48,7 +48,8 @@ describe('annual catalog of normative documents made, amended, repealed and laps
     await recordDeliberation(t.db, ctx, id, { adopted: true, meeting: '办公会议', heldOn: on }, at(on));
     await registerDoc(t.db, ctx, id, at(on));
     const interpretation = '本文件解读：明确适用范围、办理程序和施行时间。';
-    await publishDoc(t.db, ctx, id, { interpretation, publishedOn: on, validUntil }, at(on));
+    const commentWaiverReason = '本文件不直接涉及公民、法人和其他组织的权利义务，经集体审议决定不公开征求意见。';
+    await publishDoc(t.db, ctx, id, { interpretation, publishedOn: on, validUntil, commentWaiverReason }, at(on));
     return id;
   }
 

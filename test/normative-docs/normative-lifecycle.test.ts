@@ -30,11 +30,16 @@ const UNITS = ['SCJ', 'CGJ', 'STJ', 'WJW', 'FGJ', 'RSJ', 'JCJ'];
 const lawMd = (date: string, extra = '') =>
   `# 示例市场秩序条例\n\n${date.replace(/-/g, '/')}\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n第一条 为了维护市场秩序，制定本条例。\n\n第二条 本条例适用于本市行政区域。${extra}\n`;
 
+/** Documents in these tests hold no comment period: the reason is recorded at publication. */
+const WAIVER = '本文件不直接涉及公民、法人和其他组织的权利义务，经集体审议决定不公开征求意见。';
+
 describe('normative documents: numbering, filing deadlines, validity sweep, upstream changes, clean-up', () => {
   let t: TestApp;
   let unit: RequestCtx;
   let reviewer: RequestCtx;
   let oldLaw: string;
+  /** The basis of documents that do not test upstream changes (every document must have one to be published). */
+  let otherLaw: string;
   const orgs: Record<string, string> = {};
 
   before(async () => {
@@ -70,6 +75,19 @@ describe('normative documents: numbering, filing deadlines, validity sweep, upst
       'test',
     );
     oldLaw = s.laws[0]!.id;
+    const other = await importLaws(
+      t.db,
+      systemCtx('test'),
+      [
+        {
+          name: '示例档案管理条例(2019-01-01).md',
+          content: lawMd('2019-01-01').replace('示例市场秩序条例', '示例档案管理条例'),
+          category: '地方性法规',
+        },
+      ],
+      'test',
+    );
+    otherLaw = other.laws[0]!.id;
   });
   after(() => t.close());
 
@@ -86,7 +104,7 @@ describe('normative documents: numbering, filing deadlines, validity sweep, upst
       businessRelated: false,
       affectsMarket: false,
       commentRequired: false,
-      bases: opts.bases ? [{ lawId: oldLaw, articles: '第二条' }] : [],
+      bases: [{ lawId: opts.bases ? oldLaw : otherLaw, articles: '第二条' }],
     });
     // Submitted six working days earlier: the minimum review time (5 working days) has run by `on`.
     await submitLegalityReview(t.db, unit, id, at(addWorkingDays(on, -6)));
@@ -105,7 +123,12 @@ describe('normative documents: numbering, filing deadlines, validity sweep, upst
       t.db,
       unit,
       id,
-      { interpretation: '本文件解读：明确适用范围、办理程序和施行时间。', publishedOn, validUntil: o.validUntil },
+      {
+        interpretation: '本文件解读：明确适用范围、办理程序和施行时间。',
+        publishedOn,
+        validUntil: o.validUntil,
+        commentWaiverReason: WAIVER,
+      },
       at(publishedOn),
     );
     return id;
@@ -206,6 +229,7 @@ describe('normative documents: numbering, filing deadlines, validity sweep, upst
           interpretation: '本文件解读：明确适用范围、办理程序和施行时间。',
           publishedOn: '2026-03-10',
           validUntil: '2032-01-01',
+          commentWaiverReason: WAIVER,
         },
         at('2026-03-10'),
       ),

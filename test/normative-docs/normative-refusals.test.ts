@@ -152,10 +152,12 @@ function matrixCases(): Case[] {
 }
 
 const deliberate = (heldOn: string) => () => ({ adopted: true, meeting: '局长办公会议', heldOn });
+const WAIVER = '本文件不直接涉及公民、法人和其他组织的权利义务，经集体审议决定不公开征求意见。';
 const publishBody =
   (extra: object = {}) =>
   () => ({
     interpretation: '本文件的政策解读：明确集贸市场经营时段、食品安全责任和退出机制。',
+    commentWaiverReason: WAIVER,
     ...extra,
   });
 
@@ -317,6 +319,16 @@ const gateAndContentCases: (Case & { action: DocAction })[] = [
   },
   {
     action: 'submit_legality_review',
+    name: 'legality review of a draft without legal bases (gate legalBasesBeforeLegalityReview) → 422',
+    as: 'liaison',
+    make: { status: 'draft', bases: false },
+    path: 'legality-review/submit',
+    payload: () => undefined,
+    status: 422,
+    message: '未载明制定依据',
+  },
+  {
+    action: 'submit_legality_review',
     name: 'legality review before the required comment period (gate commentBeforeLegalityReview) → 409',
     as: 'liaison',
     make: { status: 'draft', commentRequired: true },
@@ -453,6 +465,36 @@ const gateAndContentCases: (Case & { action: DocAction })[] = [
     payload: () => ({ interpretation: '' }),
     status: 400,
     message: '政策解读',
+  },
+  {
+    action: 'publish',
+    name: 'publication without legal bases (gate legalBasesBeforePublication) → 422',
+    as: 'liaison',
+    make: { status: 'registered', bases: false },
+    path: 'publish',
+    payload: publishBody(),
+    status: 422,
+    message: '未载明制定依据',
+  },
+  {
+    action: 'publish',
+    name: 'publication with no comment period and no reason for holding none (gate commentHeldOrWaived) → 422',
+    as: 'liaison',
+    make: { status: 'registered' },
+    path: 'publish',
+    payload: publishBody({ commentWaiverReason: undefined }),
+    status: 422,
+    message: '未公开征求意见的理由',
+  },
+  {
+    action: 'publish',
+    name: 'in force sooner than the adaptation period without a reason → 422',
+    as: 'liaison',
+    make: { status: 'registered' },
+    path: 'publish',
+    payload: publishBody({ publishedOn: T, effectiveOn: addCalendarDays(T, 5) }),
+    status: 422,
+    message: '提前施行的理由',
   },
   {
     action: 'publish',

@@ -78,7 +78,11 @@ describe('legality review minimum time, filing formal check, supplement deadline
       t.db,
       ctx,
       id,
-      { interpretation: '本文件解读：明确适用范围、办理程序和施行时间。', publishedOn: on },
+      {
+        interpretation: '本文件解读：明确适用范围、办理程序和施行时间。',
+        publishedOn: on,
+        commentWaiverReason: '本文件不直接涉及公民、法人和其他组织的权利义务，经集体审议决定不公开征求意见。',
+      },
       at(on),
     );
     return id;
@@ -170,7 +174,14 @@ describe('legality review minimum time, filing formal check, supplement deadline
   });
 
   test('formal check: ticked names are not enough — the drafting explanation and legal bases must exist', async () => {
-    const bare = await published(scj, 'SCJ', '2026-03-16', { note: false, bases: false });
+    // Legal bases are a gate before the draft leaves the drafting unit, so a document without them is no longer
+    // published through the procedure…
+    const draftOnly = await draft(scj, 'SCJ', { bases: false });
+    await refused(submitLegalityReview(t.db, scj, draftOnly, at('2026-03-06')), 'unprocessable', /未载明制定依据/);
+    assert.equal((await docRow(draftOnly)).status, 'draft');
+    // …but the filing still checks them, for documents that reached the record another way (their bases lost).
+    const bare = await published(scj, 'SCJ', '2026-03-16', { note: false });
+    await t.db.deleteFrom('normative_doc_bases').where('doc_id', '=', bare).execute();
     const e = await refused(file(scj, bare, '2026-03-20'), 'unprocessable', /缺少：起草说明（.*）；制定依据（/);
     assert.deepEqual((e.details as { missing: string[] }).missing, ['draftingExplanation', 'legal_bases']);
     const f = await t.db

@@ -69,7 +69,7 @@ describe('normative-docs.document workflow', () => {
     assert.deepEqual(availableActions(plain), ['submit_legality_review']);
   });
 
-  test('every gate is an order gate (409) naming what is missing and its article', () => {
+  test('the order gates (409) name what is missing and its article; the content gates are the documented ones', () => {
     const r = refusal(() =>
       normativeWorkflow.assertTransition(
         'draft',
@@ -80,8 +80,20 @@ describe('normative-docs.document workflow', () => {
     assert.equal(r.status, 409);
     assert.match(r.message, /须先完成公开征求意见；涉及市场主体经济活动，须先通过公平竞争审查/);
     assert.match(r.message, /《优化营商环境条例》第六十三条/);
-    for (const a of normativeWorkflow.actionNames)
-      for (const g of normativeWorkflow.actions[a].gates ?? []) assert.notEqual(g.refusal, 'content', `${a}.${g.name}`);
+    // Content gates (422): what the unit must supply before the document leaves the draft or is published.
+    const content = normativeWorkflow.actionNames.flatMap((a) =>
+      (normativeWorkflow.actions[a].gates ?? []).filter((g) => g.refusal === 'content').map((g) => `${a}.${g.name}`),
+    );
+    assert.deepEqual(content.sort(), [
+      'publish.commentHeldOrWaived',
+      'publish.legalBasesBeforePublication',
+      'submit_legality_review.legalBasesBeforeLegalityReview',
+    ]);
+    const noBases = refusal(() =>
+      normativeWorkflow.assertTransition('draft', 'submit_legality_review', { ...draft({}), hasBases: false }),
+    );
+    assert.equal(noBases.status, 422);
+    assert.match(noBases.message, /未载明制定依据/);
   });
 
   test('out of order keeps the procedure’s wording, with the road to publication for register and publish', () => {

@@ -140,7 +140,11 @@ export async function isPublicDecision(db: Db, id: string): Promise<boolean> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return false;
   const d = await loadDecision(db, id);
   if (!d || !d.in_catalog || d.confidential) return false;
-  const cat = await db.selectFrom('decision_catalogs').select('status').where('id', '=', d.catalog_id).executeTakeFirst();
+  const cat = await db
+    .selectFrom('decision_catalogs')
+    .select('status')
+    .where('id', '=', d.catalog_id)
+    .executeTakeFirst();
   return cat?.status === 'published';
 }
 

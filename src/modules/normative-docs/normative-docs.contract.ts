@@ -163,6 +163,10 @@ export interface PublicDocDto {
   endReason: string | null;
   body: string;
   interpretation: string | null;
+  /** Why no public comment period was held, published with the document (null: one was held). */
+  commentWaiverReason: string | null;
+  /** Why it took effect sooner than the adaptation period (null: it did not). */
+  earlyEffectReason: string | null;
   bases: LegalBasisDto[];
   history: {
     date: string;

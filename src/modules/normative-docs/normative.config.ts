@@ -7,6 +7,9 @@
  *   FAZHI_NORMATIVE_EXPIRY_WARNING_MONTHS   default 6  — evaluation starts this long before expiry
  *   FAZHI_NORMATIVE_COMMENT_RATE_MAX        default 5  — public comments one client may send per window
  *   FAZHI_NORMATIVE_COMMENT_RATE_WINDOW_MS  default 600000 (10 minutes)
+ *   FAZHI_NORMATIVE_ADAPTATION_DAYS         default 30 — days between publication and 施行 unless a recorded
+ *                                           reason allows less (优化营商环境条例第六十五条 适应调整期; the 30 days
+ *                                           of local practice, [B])
  *
  * Time limits counted by the statutory calendar are calendar rules, configurable on the calendar's rule page:
  * filing 30 days (normative.filing), supplement after a return 10 working days (normative.filing_supplement),
@@ -20,6 +23,7 @@ export interface NormativeSettings {
   expiryWarningMonths: number;
   commentRateMax: number;
   commentRateWindowMs: number;
+  adaptationDays: number;
 }
 
 function intEnv(env: NodeJS.ProcessEnv, name: string, def: number, min: number, max: number): number {
@@ -38,6 +42,7 @@ export function normativeSettings(env: NodeJS.ProcessEnv = process.env): Normati
     expiryWarningMonths: intEnv(env, 'FAZHI_NORMATIVE_EXPIRY_WARNING_MONTHS', 6, 1, 24),
     commentRateMax: intEnv(env, 'FAZHI_NORMATIVE_COMMENT_RATE_MAX', 5, 1, 1000),
     commentRateWindowMs: intEnv(env, 'FAZHI_NORMATIVE_COMMENT_RATE_WINDOW_MS', 600_000, 1000, 86_400_000),
+    adaptationDays: intEnv(env, 'FAZHI_NORMATIVE_ADAPTATION_DAYS', 30, 0, 180),
   };
 }
 

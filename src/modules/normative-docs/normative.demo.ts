@@ -95,7 +95,10 @@ async function publish(
       db,
       unit,
       id,
-      { offlineCount: 12, offlineStatement: '以信函和电子邮件收到意见12条，采纳7条，部分采纳2条，未采纳3条，均已说明理由。' },
+      {
+        offlineCount: 12,
+        offlineStatement: '以信函和电子邮件收到意见12条，采纳7条，部分采纳2条，未采纳3条，均已说明理由。',
+      },
       at(t.commentEnd),
     );
   }
@@ -122,7 +125,14 @@ async function publish(
     at(t.deliberationOn),
   );
   await registerDoc(db, unit, id, at(t.publishedOn));
-  await publishDoc(db, unit, id, { interpretation, publishedOn: t.publishedOn }, at(t.publishedOn));
+  // A document published without a comment period says why (the reason is published with it).
+  const waiver = t.commentStart
+    ? {}
+    : {
+        commentWaiverReason:
+          '本文件系对上位法已有规定的细化执行，未增加公民、法人和其他组织的义务，经集体审议决定不单独公开征求意见。',
+      };
+  await publishDoc(db, unit, id, { interpretation, publishedOn: t.publishedOn, ...waiver }, at(t.publishedOn));
 }
 
 const MATERIALS = ['filing_report', 'text', 'drafting_explanation', 'legal_bases'] as const;
@@ -285,7 +295,7 @@ export async function seedNormativeDemo(db: Db, clock: Clock): Promise<void> {
     businessRelated: false,
     affectsMarket: false,
     commentRequired: false,
-    bases: [],
+    bases: basis(businessLaw, '第六十三条'),
   });
   await publish(
     db,
@@ -361,8 +371,17 @@ export async function seedNormativeDemo(db: Db, clock: Clock): Promise<void> {
   // report it ("继续有效…件，修改…件"): the lapsed 2021 document left the in-force list first.
   await runNormativeSweep(db, clock.now());
   const coordinator = await ctxOf(db, clock, 'coordinator');
-  const campaign = await startCampaign(db, coordinator, { title: '2026年度行政规范性文件清理', dueOn: '2026-11-30' }, at('2026-09-01'));
-  const byOrg: Record<string, RequestCtx> = { [await org('SCJ')]: scj, [await org('JCJ')]: jcj, [await org('SLQ')]: slq };
+  const campaign = await startCampaign(
+    db,
+    coordinator,
+    { title: '2026年度行政规范性文件清理', dueOn: '2026-11-30' },
+    at('2026-09-01'),
+  );
+  const byOrg: Record<string, RequestCtx> = {
+    [await org('SCJ')]: scj,
+    [await org('JCJ')]: jcj,
+    [await org('SLQ')]: slq,
+  };
   const items = await db
     .selectFrom('normative_cleanup_items as i')
     .innerJoin('normative_docs as d', 'd.id', 'i.doc_id')

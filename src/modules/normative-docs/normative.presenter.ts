@@ -124,6 +124,8 @@ export async function presentPublic(db: Executor, d: DocRow) {
     endReason: d.end_reason,
     body: d.body,
     interpretation: d.interpretation,
+    commentWaiverReason: d.comment_waiver_reason,
+    earlyEffectReason: d.early_effect_reason,
     bases: await loadBases(db, d.id),
     history,
     contentHash: d.content_hash,

@@ -41,7 +41,8 @@ export function publishedContent(
     | 'published_on'
     | 'effective_on'
     | 'valid_until'
-  >,
+  > &
+    Partial<Pick<DocRow, 'comment_waiver_reason' | 'early_effect_reason'>>,
 ) {
   return {
     id: d.id,
@@ -53,6 +54,9 @@ export function publishedContent(
     validUntil: d.valid_until,
     body: d.body,
     interpretation: d.interpretation,
+    // Published with the text when recorded (absent on documents that needed neither).
+    ...(d.comment_waiver_reason ? { commentWaiverReason: d.comment_waiver_reason } : {}),
+    ...(d.early_effect_reason ? { earlyEffectReason: d.early_effect_reason } : {}),
   };
 }
 

@@ -89,8 +89,13 @@ export const DeliberationBody = z.strictObject({
 export const PublishBody = z.strictObject({
   interpretation: text('政策解读', 20, 50_000),
   publishedOn: localDate('公布日期').optional(),
+  /** Default: the adaptation period after publication (FAZHI_NORMATIVE_ADAPTATION_DAYS, 30 days). */
   effectiveOn: localDate('施行日期').optional(),
   validUntil: localDate('有效期截止日期').optional(),
+  /** Required when no public comment period was held: why not (published with the document). */
+  commentWaiverReason: text('未公开征求意见的理由', 10, 1000).optional(),
+  /** Required when 施行 is sooner than the adaptation period after publication: why. */
+  earlyEffectReason: text('提前施行的理由', 10, 1000).optional(),
 });
 
 export const RepealBody = z.strictObject({ reason: text('废止理由', 4, 1000) });
@@ -254,6 +259,8 @@ export const PublicDocDto: z.ZodType<C.PublicDocDto> = z.object({
   endReason: z.string().nullable(),
   body: z.string(),
   interpretation: z.string().nullable(),
+  commentWaiverReason: z.string().nullable(),
+  earlyEffectReason: z.string().nullable(),
   bases: z.array(BasisDto),
   history: z.array(z.object({ date: z.string(), event: z.string() })),
   contentHash: z.string().nullable(),

@@ -48,6 +48,10 @@ export interface NormativeDocTable {
   legality_reviewer_id: string | null;
   /** Why the opinion came before the minimum review time (国办发〔2018〕115号 "一般不少于"); null when it did not. */
   legality_early_reason: Generated<string | null>;
+  /** Why no public comment period was held, recorded at publication (null when one was held). */
+  comment_waiver_reason: Generated<string | null>;
+  /** Why the document takes effect sooner than the adaptation period after publication (null when it does not). */
+  early_effect_reason: Generated<string | null>;
   deliberation_meeting: string | null;
   deliberation_on: string | null;
   registration_year: number | null;

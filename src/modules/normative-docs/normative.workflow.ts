@@ -39,6 +39,10 @@ export interface GateFacts {
   deliberationHeld: boolean;
   registrationNo: string | null;
   hasInterpretation: boolean;
+  /** Legal bases recorded on the document (read in the transaction; unknown to the abilities map). */
+  hasBases?: boolean;
+  /** The publication request states why no public comment period was held. */
+  commentWaived?: boolean;
 }
 
 const COMMENT_BASIS = '《优化营商环境条例》第六十二条；《市县法治政府建设示范指标体系》第24项';
@@ -48,6 +52,15 @@ const UNIFIED_BASIS = '国办发〔2018〕37号';
 const SH_RULES = '《上海市行政规范性文件管理规定》（沪府令17号）';
 
 const commentPending = (f: GateFacts) => f.commentRequired && !f.commentDone;
+
+/** 制定依据 are published and anchored with the text, so they are required before it leaves the draft. */
+const basesGate = (name: string) => ({
+  name,
+  basis: `${UNIFIED_BASIS}；《优化营商环境条例》第六十四条`,
+  refusal: 'content' as const,
+  check: (f: GateFacts) =>
+    f.hasBases === false ? '文件未载明制定依据（所依据的法律、法规、规章及条款），请在草稿中载明后再办理' : null,
+});
 
 /**
  * The making of a normative document (国办发〔2018〕37号 and 115号; 沪府令17号; 优化营商环境条例 Arts 62–64): the one
@@ -133,6 +146,7 @@ export const normativeWorkflow: Workflow<DocStatus, DocAction, DocParty, GateFac
       by: ['drafting_unit'],
       basis: LEGALITY_BASIS,
       gates: [
+        basesGate('legalBasesBeforeLegalityReview'),
         {
           name: 'commentBeforeLegalityReview',
           basis: COMMENT_BASIS,
@@ -218,6 +232,16 @@ export const normativeWorkflow: Workflow<DocStatus, DocAction, DocParty, GateFac
           name: 'interpretationPublished',
           basis: `${SH_RULES}第四条`,
           check: (f) => (!f.hasInterpretation ? '须同时公布政策解读' : null),
+        },
+        basesGate('legalBasesBeforePublication'),
+        {
+          name: 'commentHeldOrWaived',
+          basis: COMMENT_BASIS,
+          refusal: 'content',
+          check: (f) =>
+            !f.commentDone && !f.commentWaived
+              ? '本文件未公开征求意见：公布前须在“未公开征求意见的理由”中说明（至少 10 个字），理由随文件公布'
+              : null,
         },
       ],
     },

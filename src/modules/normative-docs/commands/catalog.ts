@@ -66,7 +66,11 @@ export async function publishCatalog(
       .orderBy('version', 'desc')
       .executeTakeFirst();
     // A republication is a correction: refused when nothing changed (409), and it needs its reason (422).
-    const { version, contentHash: hash, reason } = nextVersion({
+    const {
+      version,
+      contentHash: hash,
+      reason,
+    } = nextVersion({
       prev: prev && { version: prev.version, contentHash: prev.content_hash },
       content: entries,
       hash: entriesHash(entries),

@@ -61,7 +61,14 @@ export async function step(
     visible: (actor, d) => normativePolicy.view(actor, d.org_path),
     isParty: (actor, party, d) => IS_PARTY[party](actor, d.org_path),
     status: (d) => d.status,
-    facts: (_trx, d) => ({ ...gateFacts(d), ...supplied }),
+    facts: async (trx, d) => {
+      const bases = await trx
+        .selectFrom('normative_doc_bases')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('doc_id', '=', d.id)
+        .executeTakeFirstOrThrow();
+      return { ...gateFacts(d), hasBases: Number(bases.n) > 0, ...supplied };
+    },
     save: async (trx, d, { to, patch, now }) => {
       await trx
         .updateTable('normative_docs')

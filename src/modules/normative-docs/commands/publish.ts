@@ -123,11 +123,20 @@ export function publishDoc(db: Db, ctx: RequestCtx, id: string, input: z.infer<t
       if (publishedOn > t) throw unprocessable('公布日期不能晚于今天', { field: 'publishedOn' });
       if (d.deliberation_on && publishedOn < d.deliberation_on)
         throw unprocessable('公布日期不能早于集体审议日期', { field: 'publishedOn' });
-      const effectiveOn = input.effectiveOn ?? publishedOn;
+      // 优化营商环境条例第六十五条: an adaptation period between publication and 施行, unless a recorded reason
+      // (security, public interest, a measure that cannot wait) allows less; the reason is published with it.
+      const effectiveOn = input.effectiveOn ?? addCalendarDays(publishedOn, settings.adaptationDays);
       if (effectiveOn < publishedOn)
         throw unprocessable('施行日期不能早于公布日期：未公布的规范性文件不得作为行政管理依据', {
           field: 'effectiveOn',
         });
+      const earliest = addCalendarDays(publishedOn, settings.adaptationDays);
+      const earlyReason = input.earlyEffectReason?.trim() || null;
+      if (effectiveOn < earliest && !earlyReason)
+        throw unprocessable(
+          `施行日期早于公布后${settings.adaptationDays}日（${formatZh(earliest, false)}）：应当为执行留出适应调整期（《优化营商环境条例》第六十五条）。确需提前施行的，请在“提前施行的理由”中说明（至少 10 个字），理由随文件公布。`,
+          { field: 'earlyEffectReason', earliest },
+        );
       const validUntil = validityEnd(d, effectiveOn, input.validUntil, settings);
       const next = {
         ...d,
@@ -136,6 +145,8 @@ export function publishDoc(db: Db, ctx: RequestCtx, id: string, input: z.infer<t
         effective_on: effectiveOn,
         valid_until: validUntil,
         status: 'in_force' as const,
+        comment_waiver_reason: d.comment_done ? null : (input.commentWaiverReason?.trim() ?? null),
+        early_effect_reason: effectiveOn < earliest ? earlyReason : null,
       };
       const content = publishedContent(next);
       const contentHash = contentHashOf(content);
@@ -192,9 +203,14 @@ export function publishDoc(db: Db, ctx: RequestCtx, id: string, input: z.infer<t
           effective_on: effectiveOn,
           valid_until: validUntil,
           content_hash: contentHash,
+          comment_waiver_reason: next.comment_waiver_reason,
+          early_effect_reason: next.early_effect_reason,
         },
       };
     },
-    { hasInterpretation: input.interpretation.trim().length > 0 },
+    {
+      hasInterpretation: input.interpretation.trim().length > 0,
+      commentWaived: (input.commentWaiverReason?.trim() ?? '').length >= 10,
+    },
   );
 }

@@ -187,7 +187,30 @@ export function NormativeDetailPage() {
               url={`${base}/publish`}
               queryKey={key}
               primary
-              fields={[{ name: 'interpretation', label: '政策解读（与文件同时公布）', kind: 'textarea' }]}
+              fields={[
+                { name: 'interpretation', label: '政策解读（与文件同时公布）', kind: 'textarea' },
+                {
+                  name: 'effectiveOn',
+                  label: '施行日期（不填则为公布后适应调整期届满之日）',
+                  kind: 'date',
+                  required: false,
+                },
+                {
+                  name: 'earlyEffectReason',
+                  label: '提前施行的理由（施行日期早于适应调整期届满之日时必填，随文件公布）',
+                  kind: 'textarea',
+                  required: false,
+                },
+                ...(d.comment.done
+                  ? []
+                  : [
+                      {
+                        name: 'commentWaiverReason',
+                        label: '未公开征求意见的理由（必填，至少 10 个字，随文件公布）',
+                        kind: 'textarea' as const,
+                      },
+                    ]),
+              ]}
             />
           )}
           {a.submitFiling && (

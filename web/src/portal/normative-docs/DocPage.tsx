@@ -28,6 +28,16 @@ export function DocPage() {
         <Descriptions.Item label="有效期">
           {d.effectiveOn} 至 {d.validUntil}
         </Descriptions.Item>
+        {d.commentWaiverReason && (
+          <Descriptions.Item label="未公开征求意见的理由" span={2}>
+            {d.commentWaiverReason}
+          </Descriptions.Item>
+        )}
+        {d.earlyEffectReason && (
+          <Descriptions.Item label="提前施行的理由" span={2}>
+            {d.earlyEffectReason}
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label="制定依据" span={2}>
           {d.bases.length
             ? d.bases.map((b) => (
