@@ -2,7 +2,7 @@ import type { RequestCtx } from '../../../platform/access/actor.js';
 import { assertCanSeeOrg } from '../../../platform/access/scope.js';
 import { recordAudit } from '../../../platform/audit/index.js';
 import type { Db } from '../../../platform/db/engine.js';
-import { AppError, notFound } from '../../../platform/errors.js';
+import { AppError } from '../../../platform/errors.js';
 import type { z } from '../../../platform/http/zod.js';
 import { decisionsPolicy } from '../decisions.policy.js';
 import { orgById } from '../decisions.repo.js';
