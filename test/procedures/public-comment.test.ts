@@ -109,11 +109,26 @@ describe('public comment kernel: admission, disposition and the adoption stateme
   });
 
   test('moderation needs a reason to withhold (422); a withheld comment is not disposed of (409)', () => {
-    assert.equal(status(() => assertModeration('rejected', '  ')), 'unprocessable:reason');
-    assert.equal(status(() => assertModeration('rejected', '含有个人隐私')), 'ok');
-    assert.equal(status(() => assertModeration('published', null)), 'ok');
-    assert.equal(status(() => assertDisposable({ moderation: 'rejected' })), 'conflict:');
-    assert.equal(status(() => assertDisposable({ moderation: 'published' })), 'ok');
+    assert.equal(
+      status(() => assertModeration('rejected', '  ')),
+      'unprocessable:reason',
+    );
+    assert.equal(
+      status(() => assertModeration('rejected', '含有个人隐私')),
+      'ok',
+    );
+    assert.equal(
+      status(() => assertModeration('published', null)),
+      'ok',
+    );
+    assert.equal(
+      status(() => assertDisposable({ moderation: 'rejected' })),
+      'conflict:',
+    );
+    assert.equal(
+      status(() => assertDisposable({ moderation: 'published' })),
+      'ok',
+    );
   });
 
   test('a period closes only when every comment is moderated and every published one disposed of (422 listing them)', () => {
@@ -129,16 +144,28 @@ describe('public comment kernel: admission, disposition and the adoption stateme
       assert.equal((e as AppError).code, 'unprocessable');
       assert.deepEqual((e as AppError).details, { undisposed: ['B'], pending: 0 });
     }
-    assert.equal(status(() => assertAllDisposed([cs[0], cs[2]])), 'ok');
+    assert.equal(
+      status(() => assertAllDisposed([cs[0], cs[2]])),
+      'ok',
+    );
   });
 
   test('the adoption statement counts published comments by disposition and explains each one not adopted', () => {
     const lines = dispositionReportLines({ title: '草案', opensOn: '2026-11-01', closesOn: '2026-11-30' }, [
       { receiptNo: 'A', moderation: 'published', disposition: 'adopted', dispositionReason: '已吸收', body: '意见一' },
-      { receiptNo: 'B', moderation: 'published', disposition: 'not_adopted', dispositionReason: '与上位法不符', body: '意见二' },
+      {
+        receiptNo: 'B',
+        moderation: 'published',
+        disposition: 'not_adopted',
+        dispositionReason: '与上位法不符',
+        body: '意见二',
+      },
       { receiptNo: 'C', moderation: 'rejected', disposition: null, body: '无关内容' },
     ]);
-    assert.equal(lines[0], '公开征求意见「草案」（2026-11-01至2026-11-30）：收到有效意见2条，采纳1条，部分采纳0条，不予采纳1条。');
+    assert.equal(
+      lines[0],
+      '公开征求意见「草案」（2026-11-01至2026-11-30）：收到有效意见2条，采纳1条，部分采纳0条，不予采纳1条。',
+    );
     assert.deepEqual(lines.slice(1), ['  · 意见二——不予采纳，理由：与上位法不符']);
     assert.deepEqual(tally([]), { valid: 0, adopted: 0, partlyAdopted: 0, notAdopted: 0 });
   });

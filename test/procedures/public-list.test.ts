@@ -26,16 +26,27 @@ describe('versioned public list kernel', () => {
 
   test('a republication is a correction: unchanged → 409; without a reason → 422 naming reason; else the next version', () => {
     const prev = { version: 2, contentHash: contentHash(content) };
-    assert.equal(code(() => nextVersion({ prev, content, label: '目录', reason: '更正错漏事项' })), 'conflict');
+    assert.equal(
+      code(() => nextVersion({ prev, content, label: '目录', reason: '更正错漏事项' })),
+      'conflict',
+    );
     const changed = { items: [{ title: '甲' }] };
-    assert.equal(code(() => nextVersion({ prev, content: changed, label: '目录', reason: ' 更正 ' })), 'unprocessable');
+    assert.equal(
+      code(() => nextVersion({ prev, content: changed, label: '目录', reason: ' 更正 ' })),
+      'unprocessable',
+    );
     const v = nextVersion({ prev, content: changed, label: '目录', reason: '删除已撤回事项' });
     assert.deepEqual([v.version, v.reason], [3, '删除已撤回事项']);
   });
 
   test('a list adjusted as circumstances change may take neither rule', () => {
     const prev = { version: 1, contentHash: contentHash(content) };
-    const v = nextVersion({ prev, content, label: '目录', correction: { requireReason: false, refuseUnchanged: false } });
+    const v = nextVersion({
+      prev,
+      content,
+      label: '目录',
+      correction: { requireReason: false, refuseUnchanged: false },
+    });
     assert.equal(v.version, 2);
   });
 });

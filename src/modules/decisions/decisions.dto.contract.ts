@@ -4,6 +4,7 @@
  * decisions.schemas.ts, decisions.routes.ts, decisions.public.ts), so the workbench's and the portal's types cannot
  * drift from what the server sends. Pure types (the web app bundles it).
  */
+import type { PeriodPhase } from '../../procedures/public-comment/public-comment.contract.js';
 
 export type CatalogStatus = 'draft' | 'approved' | 'published';
 
@@ -222,6 +223,9 @@ export interface PublicDecisionDto {
     title: string;
     status: string;
     acceptingComments: boolean;
+    /** Where the period stands on today's Beijing date (public-comment kernel periodPhase). */
+    phase: PeriodPhase;
+    phaseLabel: string;
     opensOn: string | null;
     closesOn: string | null;
     shortenedReason: string | null;

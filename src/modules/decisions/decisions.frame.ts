@@ -57,7 +57,13 @@ export async function runStep(
       entityKind: 'decision',
       entityId: d.id,
       orgId: d.lead_org_id,
-      data: { action: c.action, from: c.from, to: c.to, round: (c.patch.adjustment_count as number | undefined) ?? d.adjustment_count, ...(c.summary ? { summary: c.summary } : {}) },
+      data: {
+        action: c.action,
+        from: c.from,
+        to: c.to,
+        round: (c.patch.adjustment_count as number | undefined) ?? d.adjustment_count,
+        ...(c.summary ? { summary: c.summary } : {}),
+      },
     }),
   });
   return run(db, ctx, id, action, async (d, c) => {

@@ -43,7 +43,8 @@ export const decisionsPolicy = {
   /** Departments may propose items with themselves as lead unit to a draft catalog (Art 10). */
   proposeItem: (a: Actor | null, bodyPath: string, leadPath: string) =>
     isBodyManager(a, bodyPath) || isLeadWorker(a, leadPath),
-  viewMonthlySupervision: (a: Actor | null) => hasAnyRole(a, ['coordinator', 'system_admin', 'leader', 'legality_reviewer']),
+  viewMonthlySupervision: (a: Actor | null) =>
+    hasAnyRole(a, ['coordinator', 'system_admin', 'leader', 'legality_reviewer']),
   /**
    * Changing an item's planned completion date (`POST /items/:id/plan`, commands/adjust-plan.ts): catalog
    * content, so the decision body only; not for a withdrawn, completed or archived item, and not while the

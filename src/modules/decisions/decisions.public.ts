@@ -16,7 +16,12 @@ import { CatalogStatsDto, CatalogVersionDto, PublicCommentBody, YearQuery } from
 import { type DecisionStatus, STATUS_LABELS } from './decisions.workflow.js';
 import { catalogDocx } from './export/catalog-docx.js';
 import { nowOf } from '../../platform/clock.js';
-import { maskedSubmitter } from '../../procedures/public-comment/index.js';
+import {
+  maskedSubmitter,
+  PERIOD_PHASE_LABELS,
+  PERIOD_PHASES,
+  periodPhase,
+} from '../../procedures/public-comment/index.js';
 
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
@@ -48,6 +53,8 @@ const PublicItemDto: z.ZodType<PublicDecisionDto> = z.object({
       title: z.string(),
       status: z.string(),
       acceptingComments: z.boolean(),
+      phase: z.enum(PERIOD_PHASES),
+      phaseLabel: z.string(),
       opensOn: z.string().nullable(),
       closesOn: z.string().nullable(),
       shortenedReason: z.string().nullable(),
@@ -181,7 +188,8 @@ async function publicItem(db: Db, id: string, now: Date): Promise<z.infer<typeof
         .orderBy('created_at')
         .execute();
   const pub = stages.filter((s) => s.stage === 'publication').at(-1);
-  const t = today(now);
+  const phaseOf = (p: (typeof parts)[number]) =>
+    periodPhase({ open: p.status === 'open', opensOn: p.opens_on, closesOn: p.closes_on }, now);
   return {
     id: d.id,
     title: d.title,
@@ -208,11 +216,9 @@ async function publicItem(db: Db, id: string, now: Date): Promise<z.infer<typeof
         formLabel: FORM_LABELS[p.form],
         title: p.title,
         status: p.status,
-        acceptingComments:
-          p.form === 'comment_period' &&
-          p.status === 'open' &&
-          (!p.opens_on || p.opens_on <= t) &&
-          (!p.closes_on || t <= p.closes_on),
+        acceptingComments: p.form === 'comment_period' && phaseOf(p) === 'open',
+        phase: phaseOf(p),
+        phaseLabel: PERIOD_PHASE_LABELS[phaseOf(p)],
         opensOn: p.opens_on,
         closesOn: p.closes_on,
         shortenedReason: p.shortened_reason,

@@ -2,7 +2,7 @@ import type { Selectable, Updateable } from 'kysely';
 import type { Actor, RequestCtx } from '../../platform/access/actor.js';
 import { visibleOrgIds } from '../../platform/access/scope.js';
 import type { Executor, Trx } from '../../platform/db/engine.js';
-import { AppError, } from '../../platform/errors.js';
+import { AppError } from '../../platform/errors.js';
 import { anchorRecord } from '../../platform/ledger/index.js';
 import type { DecisionOrgs } from './decisions.policy.js';
 import { stageContent } from './decisions.records.js';

@@ -64,12 +64,48 @@ export const decisionWorkflow: Workflow<DecisionStatus, DecisionAction, Decision
   initial: 'proposed',
   parties: PARTIES,
   actions: {
-    initiate: { label: '启动决策程序并确定承办单位', from: ['proposed'], to: 'drafting', by: ['body'], basis: ART('第十条、第十一条') },
-    completeDrafting: { label: '完成决策草案拟定', from: ['drafting'], to: after('drafting'), by: ['lead'], basis: ART('第十二条、第十三条') },
-    completeParticipation: { label: '完成公众参与', from: ['participation'], to: after('participation'), by: ['lead'], basis: ART('第十四条至第十八条') },
-    completeExpertReview: { label: '完成专家论证', from: ['expert_review'], to: after('expert_review'), by: ['lead'], basis: ART('第十九条至第二十一条') },
-    completeRiskAssessment: { label: '完成风险评估', from: ['risk_assessment'], to: 'legality_review', by: ['lead'], basis: ART('第二十二条至第二十四条') },
-    submitLegalityReview: { label: '送请合法性审查', from: ['legality_review'], to: 'same', by: ['lead'], basis: ART('第二十五条、第二十六条') },
+    initiate: {
+      label: '启动决策程序并确定承办单位',
+      from: ['proposed'],
+      to: 'drafting',
+      by: ['body'],
+      basis: ART('第十条、第十一条'),
+    },
+    completeDrafting: {
+      label: '完成决策草案拟定',
+      from: ['drafting'],
+      to: after('drafting'),
+      by: ['lead'],
+      basis: ART('第十二条、第十三条'),
+    },
+    completeParticipation: {
+      label: '完成公众参与',
+      from: ['participation'],
+      to: after('participation'),
+      by: ['lead'],
+      basis: ART('第十四条至第十八条'),
+    },
+    completeExpertReview: {
+      label: '完成专家论证',
+      from: ['expert_review'],
+      to: after('expert_review'),
+      by: ['lead'],
+      basis: ART('第十九条至第二十一条'),
+    },
+    completeRiskAssessment: {
+      label: '完成风险评估',
+      from: ['risk_assessment'],
+      to: 'legality_review',
+      by: ['lead'],
+      basis: ART('第二十二条至第二十四条'),
+    },
+    submitLegalityReview: {
+      label: '送请合法性审查',
+      from: ['legality_review'],
+      to: 'same',
+      by: ['lead'],
+      basis: ART('第二十五条、第二十六条'),
+    },
     // Two levels (沪府办发〔2020〕5号): the unit's opinion keeps the stage; the bureau's passes it on; "unlawful"
     // at either level returns the draft (Art 28).
     recordLegalityOpinion: {
@@ -97,17 +133,46 @@ export const decisionWorkflow: Workflow<DecisionStatus, DecisionAction, Decision
         {
           name: 'participationStudied',
           basis: ART('第二十九条'),
-          check: (f) =>
-            f.participationDone ? null : '提交集体讨论的材料缺少公众意见研究采纳情况，请先完成公众参与',
+          check: (f) => (f.participationDone ? null : '提交集体讨论的材料缺少公众意见研究采纳情况，请先完成公众参与'),
         },
       ],
     },
-    reportToParty: { label: '记录向党委请示报告', from: ['party_report'], to: 'publication', by: ['body'], basis: ART('第三十一条') },
+    reportToParty: {
+      label: '记录向党委请示报告',
+      from: ['party_report'],
+      to: 'publication',
+      by: ['body'],
+      basis: ART('第三十一条'),
+    },
     publish: { label: '公布决策', from: ['publication'], to: 'executing', by: ['body'], basis: ART('第三十二条') },
-    reportProgress: { label: '报告执行情况', from: ['executing'], to: 'same', by: ['body', 'execution'], basis: ART('第三十四条') },
-    startPostEvaluation: { label: '启动决策后评估', from: ['executing'], to: 'post_evaluation', by: ['body'], basis: ART('第三十六条') },
-    completePostEvaluation: { label: '完成决策后评估', from: ['post_evaluation'], to: 'executing', by: ['body'], basis: ART('第三十六条') },
-    completeExecution: { label: '确认执行完毕', from: ['executing'], to: 'completed', by: ['body'], basis: ART('第三十四条') },
+    reportProgress: {
+      label: '报告执行情况',
+      from: ['executing'],
+      to: 'same',
+      by: ['body', 'execution'],
+      basis: ART('第三十四条'),
+    },
+    startPostEvaluation: {
+      label: '启动决策后评估',
+      from: ['executing'],
+      to: 'post_evaluation',
+      by: ['body'],
+      basis: ART('第三十六条'),
+    },
+    completePostEvaluation: {
+      label: '完成决策后评估',
+      from: ['post_evaluation'],
+      to: 'executing',
+      by: ['body'],
+      basis: ART('第三十六条'),
+    },
+    completeExecution: {
+      label: '确认执行完毕',
+      from: ['executing'],
+      to: 'completed',
+      by: ['body'],
+      basis: ART('第三十四条'),
+    },
     archive: { label: '归档', from: ['completed'], to: 'archived', by: ['body'], basis: ART('第三十三条') },
     suspend: { label: '暂停执行', from: ['executing'], to: 'suspended', by: ['body'], basis: ART('第三十七条') },
     resume: { label: '恢复执行', from: ['suspended'], to: 'executing', by: ['body'], basis: ART('第三十七条') },
@@ -154,9 +219,10 @@ export const ACTIONS = [
 ] as const;
 export type DecisionAction = (typeof ACTIONS)[number];
 
-export const ACTION_LABELS = Object.fromEntries(
-  ACTIONS.map((a) => [a, decisionWorkflow.actions[a].label]),
-) as Record<DecisionAction, string>;
+export const ACTION_LABELS = Object.fromEntries(ACTIONS.map((a) => [a, decisionWorkflow.actions[a].label])) as Record<
+  DecisionAction,
+  string
+>;
 
 export interface AdjustmentPlan {
   /** Conditional procedures this round re-runs. */

@@ -5,6 +5,7 @@
 import type { OrgRefDto, PagedDto } from '../../platform/http/http.contract.js';
 import type { RecordAnchorDto } from '../../platform/ledger/ledger.contract.js';
 import type { SnippetPartDto } from '../../platform/search/search.contract.js';
+import type { PeriodPhase } from '../../procedures/public-comment/public-comment.contract.js';
 import { vocabulary } from '../../platform/vocabulary.contract.js';
 
 const STATUS_VOCAB = vocabulary({
@@ -200,6 +201,9 @@ export interface PublicDraftDto {
   commentStart: string;
   commentEnd: string;
   open: boolean;
+  /** Where the period stands on today's Beijing date (public-comment kernel periodPhase). */
+  phase: PeriodPhase;
+  phaseLabel: string;
 }
 
 export interface DocCommentDto {

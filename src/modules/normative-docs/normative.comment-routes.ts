@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireActor } from '../../platform/auth/plugin.js';
-import { today } from '../../platform/calendar/index.js';
 import { notFound } from '../../platform/errors.js';
 import { UuidParam, errorResponses, z } from '../../platform/http/zod.js';
 import type { AppDeps } from '../../platform/manifest.js';
-import { DISPOSITION_LABELS } from '../../procedures/public-comment/index.js';
+import { DISPOSITION_LABELS, PERIOD_PHASE_LABELS, periodPhase } from '../../procedures/public-comment/index.js';
 import { disposeComment, submitPublicComment } from './commands/comments.js';
 import { normativeSettings } from './normative.config.js';
 import { normativePolicy } from './normative.policy.js';
@@ -48,7 +47,10 @@ export function normativeCommentRoutes(app: FastifyInstance, { db }: AppDeps): v
       .where('d.comment_start', 'is not', null)
       .where('d.comment_end', 'is not', null);
   const toDraft = (d: Awaited<ReturnType<ReturnType<typeof draftQuery>['executeTakeFirstOrThrow']>>, now: Date) => {
-    const t = today(now);
+    const phase = periodPhase(
+      { open: d.status === 'commenting', opensOn: d.comment_start, closesOn: d.comment_end },
+      now,
+    );
     return {
       id: d.id,
       title: d.title,
@@ -57,7 +59,9 @@ export function normativeCommentRoutes(app: FastifyInstance, { db }: AppDeps): v
       draftingNote: d.drafting_note,
       commentStart: d.comment_start!,
       commentEnd: d.comment_end!,
-      open: t >= d.comment_start! && t <= d.comment_end!,
+      open: phase === 'open',
+      phase,
+      phaseLabel: PERIOD_PHASE_LABELS[phase],
     };
   };
 

@@ -2,7 +2,7 @@ import type { PagedDto } from '../../platform/http/http.contract.js';
 import { OrgRefDto, pagedDto } from '../../platform/http/http.schemas.js';
 import { z } from '../../platform/http/zod.js';
 import { RecordAnchorDto } from '../../platform/ledger/ledger.schemas.js';
-import { DISPOSITIONS, PublicCommentFields } from '../../procedures/public-comment/index.js';
+import { DISPOSITIONS, PERIOD_PHASES, PublicCommentFields } from '../../procedures/public-comment/index.js';
 import { SnippetPartDto } from '../laws/index.js';
 import type * as C from './normative-docs.contract.js';
 import { DOC_STATUSES } from './normative.workflow.js';
@@ -301,6 +301,8 @@ export const PublicDraftDto: z.ZodType<C.PublicDraftDto> = z.object({
   commentStart: z.string(),
   commentEnd: z.string(),
   open: z.boolean(),
+  phase: z.enum(PERIOD_PHASES),
+  phaseLabel: z.string(),
 });
 
 export const CommentDto: z.ZodType<C.DocCommentDto> = z.object({

@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { today } from '../../platform/calendar/index.js';
 import { AppError, conflict } from '../../platform/errors.js';
 import { z } from '../../platform/http/zod.js';
-import type { PublicCommentInput } from './public-comment.contract.js';
+import type { PeriodPhase, PublicCommentInput } from './public-comment.contract.js';
 
 const text = (label: string, min: number, max: number) =>
   z
@@ -68,17 +68,28 @@ export function acceptSubmission(input: PublicCommentInput): {
 }
 
 /**
- * The period accepts comments from its first to its last day inclusive (Beijing dates); before or after, the
- * citizen is told when it opens or that it has closed (409).
+ * Where a period stands on the Beijing date of `now`: it accepts comments from its first to its last day
+ * inclusive; `open` false (the unit closed it, or never opened it) is closed whatever the dates say. The one
+ * rule the portal pages and the intake share.
  */
+export function periodPhase(
+  period: { open: boolean; opensOn: string | null; closesOn: string | null },
+  now: Date,
+): PeriodPhase {
+  const d = today(now);
+  if (!period.open || (period.closesOn && d > period.closesOn)) return 'closed';
+  if (period.opensOn && d < period.opensOn) return 'upcoming';
+  return 'open';
+}
+
+/** Before or after the period the citizen is told when it opens or that it has closed (409). */
 export function assertPeriodOpen(
   period: { open: boolean; opensOn: string | null; closesOn: string | null },
   now: Date,
 ): void {
-  const d = today(now);
-  if (!period.open || (period.closesOn && d > period.closesOn))
-    throw conflict(`该征求意见已于 ${period.closesOn ?? '此前'} 截止，感谢您的关注。`);
-  if (period.opensOn && d < period.opensOn) throw conflict(`该征求意见自 ${period.opensOn} 起接收意见，请届时再提交。`);
+  const phase = periodPhase(period, now);
+  if (phase === 'closed') throw conflict(`该征求意见已于 ${period.closesOn ?? '此前'} 截止，感谢您的关注。`);
+  if (phase === 'upcoming') throw conflict(`该征求意见自 ${period.opensOn} 起接收意见，请届时再提交。`);
 }
 
 /** A hash of the client address within one module (the address itself is never stored). */

@@ -18,6 +18,19 @@ export const MODERATION_LABELS: Record<Moderation, string> = {
   rejected: '不予公开',
 };
 
+/**
+ * Where a comment period stands for a citizen, on the Beijing date: not open yet, accepting comments (from its
+ * first to its last day inclusive), or closed (its last day passed, or the unit closed it). Derived in one place
+ * (intake.ts periodPhase) for every portal page.
+ */
+export const PERIOD_PHASES = ['upcoming', 'open', 'closed'] as const;
+export type PeriodPhase = (typeof PERIOD_PHASES)[number];
+export const PERIOD_PHASE_LABELS: Record<PeriodPhase, string> = {
+  upcoming: '尚未开始',
+  open: '正在征求意见',
+  closed: '征求意见已截止',
+};
+
 /** What every portal comment form sends (intake.ts PublicCommentFields validates it; a module may add fields). */
 export interface PublicCommentInput {
   submitterKind: 'anonymous' | 'individual' | 'organization';

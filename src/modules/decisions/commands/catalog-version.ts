@@ -1,4 +1,3 @@
-
 import type { RequestCtx } from '../../../platform/access/actor.js';
 import { recordAudit } from '../../../platform/audit/index.js';
 import type { Trx } from '../../../platform/db/engine.js';
@@ -84,7 +83,12 @@ export async function publishCatalogVersion(
     reason,
     correction: { requireReason: false, refuseUnchanged: false },
   });
-  const anchored = await anchorVersion(trx, { recordKind: 'decision.catalog', listId: catalogId, version, content: snapshot });
+  const anchored = await anchorVersion(trx, {
+    recordKind: 'decision.catalog',
+    listId: catalogId,
+    version,
+    content: snapshot,
+  });
   await trx
     .insertInto('decision_catalog_versions')
     .values({

@@ -172,7 +172,9 @@ export async function closeParticipation(
         .select(['receipt_no', 'moderation', 'disposition'])
         .where('participation_id', '=', p.id)
         .execute();
-      assertAllDisposed(open.map((c) => ({ receiptNo: c.receipt_no, moderation: c.moderation, disposition: c.disposition })));
+      assertAllDisposed(
+        open.map((c) => ({ receiptNo: c.receipt_no, moderation: c.moderation, disposition: c.disposition })),
+      );
       const deadlineId = (json(p.details) as { deadlineId?: string }).deadlineId;
       const dl = deadlineId
         ? await trx.selectFrom('deadlines').select('status').where('id', '=', deadlineId).executeTakeFirst()

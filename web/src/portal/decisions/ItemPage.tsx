@@ -79,7 +79,14 @@ export function PublicItemPage() {
               <List.Item>
                 <div style={{ width: '100%' }}>
                   <Tag color="blue">{p.formLabel}</Tag>
-                  <strong>{p.title}</strong> {p.status === 'open' ? <Tag color="blue">进行中</Tag> : <Tag>已结束</Tag>}
+                  <strong>{p.title}</strong>{' '}
+                  {p.form === 'comment_period' ? (
+                    <Tag color={p.phase === 'open' ? 'blue' : undefined}>{p.phaseLabel}</Tag>
+                  ) : p.status === 'open' ? (
+                    <Tag color="blue">进行中</Tag>
+                  ) : (
+                    <Tag>已结束</Tag>
+                  )}
                   <div>
                     {p.opensOn ? `${p.opensOn} 至 ${p.closesOn}` : p.heldOn}
                     {p.shortenedReason && `（缩短期限理由：${p.shortenedReason}）`}

@@ -25,7 +25,7 @@ export function DraftsPage() {
               <Link to={`/normative-drafts/${d.id}`} style={{ fontSize: 18 }}>
                 {d.title}
               </Link>{' '}
-              <Tag color={d.open ? '#237804' : 'default'}>{d.open ? '正在征求意见' : '尚未开始'}</Tag>
+              <Tag color={d.phase === 'open' ? '#237804' : 'default'}>{d.phaseLabel}</Tag>
               <div style={{ color: '#555' }}>
                 {d.orgName}，征求意见期 {d.commentStart} 至 {d.commentEnd}
               </div>
@@ -62,10 +62,12 @@ export function DraftPage() {
         </Card>
       )}
       <Card title="提出意见" size="small" style={{ marginTop: 16 }}>
-        {d.open ? (
+        {d.phase === 'open' ? (
           <DraftCommentForm docId={d.id} />
-        ) : (
+        ) : d.phase === 'upcoming' ? (
           <Alert type="info" showIcon title={`本草案自 ${d.commentStart} 起接收意见。`} />
+        ) : (
+          <Alert type="info" showIcon title={`征求意见已于 ${d.commentEnd} 截止，感谢您的关注。`} />
         )}
       </Card>
     </>
