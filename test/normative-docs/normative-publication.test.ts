@@ -74,4 +74,49 @@ describe('normative publication: the reasons a document may skip a step are publ
     assert.equal(content.commentWaiverReason, waiver);
     assert.equal(content.earlyEffectReason, early);
   });
+
+  test('a published document is changed only by a formal correction: a new version, anchored again, its reason public', async () => {
+    const d = await makeNormativeDoc(t, { status: 'registered' });
+    const waiver = '本文件系对上位法已有规定的细化执行，经集体审议决定不公开征求意见。';
+    assert.equal(
+      (await publish(d.id, { interpretation, publishedOn: T, commentWaiverReason: waiver })).statusCode,
+      200,
+    );
+    const body =
+      '第一条 为规范集贸市场经营秩序，依据《示例市场秩序条例》，制定本规定。\n第二条 本规定自施行之日起生效。';
+    const reason = '公布文本第一条遗漏制定依据的名称，予以更正';
+    const r = await t.call(liaison, {
+      method: 'POST',
+      url: `/api/normative-docs/${d.id}/correction`,
+      payload: { body, reason },
+    });
+    assert.equal(r.statusCode, 200, r.body);
+    const versions = await t.db
+      .selectFrom('normative_doc_versions')
+      .select(['version', 'change_note'])
+      .where('doc_id', '=', d.id)
+      .orderBy('version')
+      .execute();
+    assert.deepEqual(versions.at(-1), { version: 2, change_note: `更正：${reason}` });
+    const entries = await t.db
+      .selectFrom('ledger_entries')
+      .select('content')
+      .where('record_kind', '=', 'normative_doc')
+      .where('record_id', '=', d.id)
+      .orderBy('seq')
+      .execute();
+    assert.equal(entries.length, 2, 'publication and correction are both anchored');
+    assert.equal(JSON.parse(entries[1]!.content!).body, body);
+    const pub = (await t.call(null, { method: 'GET', url: `/api/public/normative-docs/${d.id}` })).json();
+    assert.equal(pub.body, body);
+    assert.equal(pub.proof.recordState, 'matches', 'the proof is of the corrected text');
+    assert.ok(pub.history.some((h: { event: string }) => h.event === `更正：${reason}`));
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select('data')
+      .where('entity_id', '=', d.id)
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    assert.equal((audit.data as { action: string }).action, 'correct');
+  });
 });

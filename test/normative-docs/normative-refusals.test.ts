@@ -84,6 +84,16 @@ const ROUTES: Record<DocAction, RouteSpec[] | 'no HTTP route'> = {
   // Lapse is the validity sweep's (runNormativeSweep) or a clean-up decision's, never a request of its own.
   lapse: 'no HTTP route',
   repeal: [{ path: 'repeal', payload: () => ({ reason: '上位法已修改，予以废止' }), ...MANAGE }],
+  correct: [
+    {
+      path: 'correction',
+      payload: () => ({
+        body: '第一条 更正后的正文内容。\n第二条 本规定自公布之日起施行。',
+        reason: '公布文本第一条存在文字错误，予以更正',
+      }),
+      ...MANAGE,
+    },
+  ],
 };
 
 interface Case {
@@ -525,6 +535,25 @@ const gateAndContentCases: (Case & { action: DocAction })[] = [
     payload: publishBody({ validUntil: addCalendarDays(T, 366 * 6) }),
     status: 422,
     message: '有效期不得超过',
+  },
+  {
+    action: 'correct',
+    name: 'a correction that changes nothing → 422',
+    as: 'liaison',
+    make: { status: 'in_force' },
+    path: 'correction',
+    payload: () => ({ reason: '公布文本第一条存在文字错误，予以更正' }),
+    status: 422,
+    message: '无需更正',
+  },
+  {
+    action: 'correct',
+    name: 'a correction without its reason (schema) → 400',
+    as: 'liaison',
+    make: { status: 'in_force' },
+    path: 'correction',
+    payload: () => ({ body: '第一条 更正后的正文内容。' }),
+    status: 400,
   },
   {
     action: 'repeal',

@@ -45,6 +45,7 @@ export function docAbilities(
     register: manage && has('register'),
     publish: manage && has('publish'),
     repeal: manage && status === 'in_force',
+    correct: manage && has('correct'),
     submitFiling: manage && (filingStatus === 'pending' || filingStatus === 'returned'),
     reviewFiling: review && filingStatus === 'submitted',
   };

@@ -1,5 +1,6 @@
 import type { Actor } from '../../platform/access/actor.js';
 import type { Executor } from '../../platform/db/engine.js';
+import { toLocalDate } from '../../platform/calendar/localdate.js';
 import { getRecordProof } from '../../platform/ledger/index.js';
 import { earliestOpinionOn } from './commands/procedure.js';
 import { docAbilities } from './normative.policy.js';
@@ -100,6 +101,15 @@ export async function presentPublic(db: Executor, d: DocRow) {
     history.push({ date: d.deliberation_on, event: `${d.deliberation_meeting ?? '集体审议'}审议通过` });
   if (d.published_on) history.push({ date: d.published_on, event: `公布（${d.registration_no ?? ''}）` });
   if (d.effective_on) history.push({ date: d.effective_on, event: '施行' });
+  // Formal corrections after publication, each with its reason (commands/correct.ts).
+  const corrections = await db
+    .selectFrom('normative_doc_versions')
+    .select(['change_note', 'created_at'])
+    .where('doc_id', '=', d.id)
+    .where('change_note', 'like', '更正：%')
+    .orderBy('version')
+    .execute();
+  for (const c of corrections) history.push({ date: toLocalDate(new Date(c.created_at)), event: c.change_note });
   const filing = await db
     .selectFrom('normative_filings')
     .select(['status', 'reviewed_on', 'submitted_on'])

@@ -9,6 +9,7 @@ import type { AppDeps } from '../../platform/manifest.js';
 import { campaignProgress, closeCampaign, decideItem, startCampaign } from './commands/cleanup.js';
 import { createDoc, reviseDoc, upsertIssuingBody } from './commands/drafting.js';
 import { reviewFiling, submitFiling } from './commands/filing.js';
+import { correctDoc } from './commands/correct.js';
 import { completeTask, repealDoc } from './commands/lifecycle.js';
 import {
   finishComment,
@@ -220,6 +221,7 @@ export function normativeRoutes(app: FastifyInstance, { db }: AppDeps): void {
   action('register', '统一登记编号', null, (q) => registerDoc(db, q.ctx, q.params.id));
   action('publish', '公布施行（同时公布解读）', S.PublishBody, (q) => publishDoc(db, q.ctx, q.params.id, q.body));
   action('repeal', '废止', S.RepealBody, (q) => repealDoc(db, q.ctx, q.params.id, q.body.reason));
+  action('correction', '更正公布文本（重新上链）', S.CorrectionBody, (q) => correctDoc(db, q.ctx, q.params.id, q.body));
   action('filing/submit', '报送备案', S.FilingSubmitBody, (q) => submitFiling(db, q.ctx, q.params.id, q.body));
   action('filing/review', '备案审查', S.FilingReviewBody, (q) => reviewFiling(db, q.ctx, q.params.id, q.body));
 

@@ -100,6 +100,14 @@ export const PublishBody = z.strictObject({
 
 export const RepealBody = z.strictObject({ reason: text('废止理由', 4, 1000) });
 
+/** A formal correction of a published document: what is corrected, and why (published with it). */
+export const CorrectionBody = z.strictObject({
+  title: text('文件标题', 4, 200).optional(),
+  body: text('文件正文', 10, 200_000).optional(),
+  interpretation: text('政策解读', 20, 50_000).optional(),
+  reason: text('更正理由', 10, 1000),
+});
+
 export const FilingSubmitBody = z.strictObject({
   materials: z.array(z.enum(['filing_report', 'text', 'drafting_explanation', 'legal_bases'])).max(4),
   report: text('备案报告', 10, 20_000),

@@ -17,6 +17,7 @@ export type DocAction =
   | 'reject'
   | 'register'
   | 'publish'
+  | 'correct'
   | 'lapse'
   | 'repeal';
 
@@ -244,6 +245,15 @@ export const normativeWorkflow: Workflow<DocStatus, DocAction, DocParty, GateFac
               : null,
         },
       ],
+    },
+    // A published document changes only by a formal correction (versioned, anchored again, its reason public);
+    // a change of substance is an amendment, made as a new document through the whole procedure.
+    correct: {
+      label: '更正公布文本',
+      from: ['in_force'],
+      to: 'same',
+      by: ['issuing_body'],
+      basis: `${SH_RULES}；《优化营商环境条例》第六十四条（未经公布的不得作为行政管理依据）`,
     },
     lapse: { label: '失效', from: ['in_force'], to: 'expired', by: ['issuing_body'], basis: SH_RULES },
     repeal: { label: '废止', from: ['in_force'], to: 'repealed', by: ['issuing_body'], basis: SH_RULES },

@@ -257,6 +257,20 @@ export function NormativeDetailPage() {
               ]}
             />
           )}
+          {a.correct && (
+            <ActionButton
+              label="更正公布文本"
+              url={`${base}/correction`}
+              queryKey={key}
+              initial={{ title: d.title, body: d.body, interpretation: d.interpretation ?? '' }}
+              fields={[
+                { name: 'title', label: '文件标题', kind: 'text' },
+                { name: 'body', label: '文件正文（更正后）', kind: 'textarea' },
+                { name: 'interpretation', label: '政策解读（更正后）', kind: 'textarea' },
+                { name: 'reason', label: '更正理由（至少 10 个字，随更正公开）', kind: 'textarea' },
+              ]}
+            />
+          )}
           {a.repeal && (
             <ActionButton
               label="废止"
