@@ -10,7 +10,8 @@ import { type DbHandle, openDatabase } from './platform/db/engine.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { AppError } from './platform/errors.js';
 import { Scheduler } from './platform/jobs/index.js';
-import { isEmpty, loginHelp, seedPlatformDemo } from './platform/seed/demo.js';
+import { isEmpty, loginHelp, seedPlatformDemo, startBanner } from './platform/seed/demo.js';
+import { needsSetup, setupToken } from './modules/identity/commands/initialize.js';
 import { VERSION } from './platform/version.js';
 import pino from 'pino';
 
@@ -51,7 +52,8 @@ program
     const scheduler = new Scheduler(h.db, log, deps.clock);
     if (config.jobsEnabled) scheduler.start(moduleJobs(deps));
     await app.listen({ port: config.port, host: config.host });
-    process.stdout.write(loginHelp(config.port, config.host));
+    const setup = { needed: await needsSetup(h.db), token: setupToken() };
+    process.stdout.write(await startBanner(h.db, config.port, config.host, setup));
     const stop = async () => {
       await scheduler.stop();
       await app.close();
@@ -81,6 +83,58 @@ program
     const done = await seedDemo(h);
     await h.close();
     console.log(done ? loginHelp(config.port, config.host) : '数据库中已有数据，未写入演示数据。');
+  });
+
+program
+  .command('init')
+  .description('首次安装：建立本级政府和首个系统管理员（打印一次性密码，仅在数据库中还没有任何单位时可用）')
+  .requiredOption('--name <governmentName>', '本级政府名称，例如“示例区人民政府”')
+  .requiredOption('--code <code>', '政府的单位代码（字母、数字、下划线或连字符）')
+  .requiredOption('--admin <username>', '首个系统管理员的用户名')
+  .requiredOption('--admin-name <displayName>', '首个系统管理员的姓名')
+  .action(async (o: { name: string; code: string; admin: string; adminName: string }) => {
+    const h = await open();
+    try {
+      const { initializeInstallation } = await import('./modules/identity/commands/initialize.js');
+      const { InitializeBody } = await import('./modules/identity/identity.schemas.js');
+      const parsed = InitializeBody.safeParse({
+        governmentName: o.name,
+        governmentCode: o.code,
+        adminUsername: o.admin,
+        adminName: o.adminName,
+      });
+      if (!parsed.success) throw new AppError('bad_request', parsed.error.issues.map((i) => i.message).join('；'));
+      const res = await initializeInstallation(h.db, systemCtx('cli'), parsed.data, 'cli');
+      console.log(
+        `已建立「${res.org.name}」和系统管理员 ${res.user.username}（${res.user.displayName}）。\n一次性密码：${res.initialPassword}（仅显示这一次；首次登录须修改）。`,
+      );
+    } finally {
+      await h.close();
+    }
+  });
+
+const org = program.command('org').description('单位管理');
+org
+  .command('create')
+  .description('新建单位（在上级单位之下）')
+  .requiredOption('--name <name>', '单位名称')
+  .requiredOption('--parent <code>', '上级单位代码')
+  .requiredOption('--kind <kind>', '单位类型：government（政府）、department（部门）、subdistrict（街道）、town（镇）等')
+  .option('--code <code>', '单位代码')
+  .action(async (o: { name: string; parent: string; kind: string; code?: string }) => {
+    const h = await open();
+    try {
+      const parent = await h.db.selectFrom('organizations').select('id').where('code', '=', o.parent).executeTakeFirst();
+      if (!parent) throw new AppError('bad_request', `上级单位代码「${o.parent}」不存在。`);
+      const { createOrg } = await import('./modules/identity/commands/create-org.js');
+      const { CreateOrgBody } = await import('./modules/identity/identity.schemas.js');
+      const parsed = CreateOrgBody.safeParse({ parentId: parent.id, name: o.name, kind: o.kind, code: o.code ?? null });
+      if (!parsed.success) throw new AppError('bad_request', parsed.error.issues.map((i) => i.message).join('；'));
+      const res = await createOrg(h.db, systemCtx('cli'), parsed.data);
+      console.log(`已新建单位「${res.name}」${res.code ? `（代码 ${res.code}）` : ''}。`);
+    } finally {
+      await h.close();
+    }
   });
 
 const user = program.command('user').description('用户管理');

@@ -51,7 +51,14 @@ export interface TestApp {
  * `clock` is given (browser tests pass `systemClock`, see there).
  */
 export async function createTestApp(
-  opts: { moduleDemo?: boolean; env?: Record<string, string>; logger?: Record<string, unknown>; clock?: Clock } = {},
+  opts: {
+    moduleDemo?: boolean;
+    /** A new installation: no organisation and no user (the first-run page and `fazhi init`). */
+    empty?: boolean;
+    env?: Record<string, string>;
+    logger?: Record<string, unknown>;
+    clock?: Clock;
+  } = {},
 ): Promise<TestApp> {
   const h = await createTestDb();
   // Each test app signs its ledger with its own key in a temporary directory.
@@ -61,7 +68,7 @@ export async function createTestApp(
     jobsEnabled: false,
     logLevel: 'silent',
   };
-  await seedPlatformDemo(h.db);
+  if (!opts.empty) await seedPlatformDemo(h.db);
   const clock = opts.clock ?? fixedClock(TEST_NOW);
   const deps: AppDeps = { db: h.db, config, log: pino({ level: 'silent' }), engine: h.engine, clock, modules: MODULES };
   if (opts.moduleDemo) for (const m of MODULES) await m.seedDemo?.(deps);

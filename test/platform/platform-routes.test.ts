@@ -10,7 +10,7 @@ import { createTestApp, type Session, type TestApp } from '../helpers/app.js';
  */
 
 /** Routes meant for anonymous callers (the portal, login, health, the docs, the ledger's public proofs). */
-const PUBLIC = [/^\/api\/public\//, /^\/api\/health$/, /^\/api\/auth\/login$/, /^\/api\/docs/, /^\/api\/modules$/, /^\/(?!api\/)/];
+const PUBLIC = [/^\/api\/public\//, /^\/api\/health$/, /^\/api\/auth\/login$/, /^\/api\/docs/, /^\/api\/modules$/, /^\/api\/setup$/, /^\/(?!api\/)/];
 
 interface Route {
   method: string;

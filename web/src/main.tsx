@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AdminLayout } from './admin/AdminLayout';
 import { LoginPage } from './admin/LoginPage';
+import { SetupPage } from './admin/SetupPage';
 import { ADMIN_ROUTES } from './admin/routes';
 import { PortalLayout } from './portal/PortalLayout';
 import { PORTAL_ROUTES } from './portal/routes';
@@ -39,6 +40,7 @@ createRoot(document.getElementById('root')!).render(
           <BrowserRouter>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              <Route path="/setup" element={<SetupPage />} />
               <Route path="/admin" element={<AdminLayout />}>
                 <Route index element={<Navigate to="/admin/workbench" replace />} />
                 {ADMIN_ROUTES.map((r) => (

@@ -112,3 +112,20 @@ export const UpdateUserBody = z.strictObject({
 });
 
 export const CreatedUserDto: z.ZodType<CreatedUser> = z.object({ user: UserDto, initialPassword: z.string() });
+
+/** The first installation (CLI `fazhi init` and the first-run page): the government and its first administrator. */
+export const InitializeBody = z.strictObject({
+  governmentName: name,
+  governmentCode: z
+    .string({ error: '请填写单位代码' })
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{2,32}$/, { error: '单位代码只能包含字母、数字、下划线和连字符（2–32 位）' }),
+  adminUsername: CreateUserBody.shape.username,
+  adminName: CreateUserBody.shape.displayName,
+});
+
+/** What the first-run page sends: the above, with the token the server printed at start. */
+export const SetupBody = InitializeBody.extend({
+  token: z.string({ error: '请填写首次安装令牌' }).trim().min(1, { error: '请填写首次安装令牌' }).max(64),
+});
+

@@ -1,14 +1,23 @@
 import type { Db } from '../../platform/db/engine.js';
 import type { IndicatorDef } from '../../platform/manifest.js';
 import { subtreeOrgIds } from '../../platform/access/scope.js';
+import { addCalendarDays } from '../../platform/calendar/index.js';
 import { REPLY_STATUS_LABELS } from '../../procedures/assigned-reply/index.js';
 
-async function yearTasks(db: Db, p: { year: number; orgId: string | null }) {
-  return db
+/**
+ * The tasks due in the year, each with its progress as of `cut` (the end of the year, or today for the current
+ * year): the last progress report made by the end of that day (Beijing time) — a task finished in the next
+ * year was not finished at the end of this one. A task with no report at all (entered with its state) keeps
+ * its recorded progress.
+ */
+async function yearTasks(db: Db, p: { year: number; orgId: string | null; today: string }) {
+  const cut = [p.today, `${p.year}-12-31`].sort()[0]!;
+  const cutEnd = new Date(`${addCalendarDays(cut, 1)}T00:00:00+08:00`);
+  const rows = await db
     .selectFrom('plan_tasks')
     .innerJoin('plan_items', 'plan_items.id', 'plan_tasks.item_id')
     .innerJoin('organizations', 'organizations.id', 'plan_tasks.org_id')
-    .select([
+    .select((eb) => [
       'plan_tasks.id',
       'plan_tasks.status',
       'plan_tasks.progress',
@@ -16,12 +25,33 @@ async function yearTasks(db: Db, p: { year: number; orgId: string | null }) {
       'plan_items.numeral',
       'plan_items.title',
       'organizations.name as org_name',
+      eb
+        .selectFrom('plan_progress_reports as r')
+        .select('r.progress_to')
+        .whereRef('r.task_id', '=', 'plan_tasks.id')
+        .where('r.reported_at', '<', cutEnd)
+        .orderBy('r.reported_at', 'desc')
+        .orderBy('r.seq', 'desc')
+        .limit(1)
+        .as('progress_at_cut'),
+      eb
+        .selectFrom('plan_progress_reports as r')
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .whereRef('r.task_id', '=', 'plan_tasks.id')
+        .as('reports'),
     ])
     .where('plan_tasks.org_id', 'in', subtreeOrgIds(db, p.orgId))
     .where('plan_tasks.due_date', '>=', `${p.year}-01-01`)
     .where('plan_tasks.due_date', '<=', `${p.year}-12-31`)
     .orderBy('plan_items.seq')
     .execute();
+  return {
+    cut,
+    tasks: rows.map((t) => {
+      const progress = Number(t.reports ?? 0) > 0 ? Number(t.progress_at_cut ?? 0) : t.progress;
+      return { ...t, progress, done: progress >= 100 };
+    }),
+  };
 }
 
 const rec = (t: { id: string; numeral: string; title: string; org_name: string; progress: number }) => ({
@@ -109,12 +139,12 @@ export const planIndicators: IndicatorDef[] = [
     label: '实施方案年度任务完成率',
     unit: '%',
     async compute(db, p) {
-      const tasks = await yearTasks(db, p);
-      const done = tasks.filter((t) => t.status === 'done');
+      const { cut, tasks } = await yearTasks(db, p);
+      const done = tasks.filter((t) => t.done);
       return {
         value: tasks.length ? Math.round((done.length / tasks.length) * 1000) / 10 : null,
         records: tasks.map(rec),
-        basis: `当年到期的实施方案任务中已完成（进度100%）的比例：${done.length}/${tasks.length}`,
+        basis: `当年到期的实施方案任务中截至${cut}已完成（进度100%）的比例：${done.length}/${tasks.length}`,
       };
     },
   },
@@ -123,7 +153,7 @@ export const planIndicators: IndicatorDef[] = [
     label: '承担的实施方案年度任务数',
     unit: '项',
     async compute(db, p) {
-      const tasks = await yearTasks(db, p);
+      const { tasks } = await yearTasks(db, p);
       return {
         value: tasks.length,
         records: tasks.map(rec),
@@ -136,8 +166,8 @@ export const planIndicators: IndicatorDef[] = [
     label: '超期未完成的实施方案任务数',
     unit: '项',
     async compute(db, p) {
-      const cut = [p.today, `${p.year}-12-31`].sort()[0];
-      const tasks = (await yearTasks(db, p)).filter((t) => t.status === 'open' && t.due_date < cut);
+      const { cut, tasks: all } = await yearTasks(db, p);
+      const tasks = all.filter((t) => !t.done && t.due_date < cut);
       return { value: tasks.length, records: tasks.map(rec), basis: `完成期限在当年、截至${cut}仍未完成的任务条数` };
     },
   },

@@ -252,6 +252,7 @@ export async function taskDetail(db: Executor, actor: Actor, id: string, day: Lo
     ])
     .where('task_id', '=', id)
     .orderBy('reported_at')
+    .orderBy('plan_progress_reports.seq')
     .execute();
   return {
     ...taskDto(t, actor, day),

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { systemCtx } from '../../platform/access/actor.js';
+import { today } from '../../platform/calendar/index.js';
+import { fixedClock, nowOf } from '../../platform/clock.js';
 import type { AppDeps } from '../../platform/manifest.js';
 import { decomposePlan } from './commands/decompose-plan.js';
 import { importPlan } from './commands/import-plan.js';
@@ -102,7 +104,10 @@ export async function seedPlanDemo({ db, log, clock }: AppDeps): Promise<void> {
       seen[y] = i + 1;
       const p = pattern[i % pattern.length];
       if (!p) continue;
-      await reportProgress(db, ctx, t.id, {
+      // Reported on the task's due date (or today, for tasks not yet due): each year's figures, read as of the end
+      // of that year, then show the progress made within it.
+      const on = [t.due_date, today(nowOf(ctx))].sort()[0]!;
+      await reportProgress(db, { ...ctx, clock: fixedClock(`${on}T10:00:00+08:00`) }, t.id, {
         progress: p,
         note: p === 100 ? '任务已全部完成，形成工作总结。' : '按计划推进，已完成阶段性工作。',
         evidence: p === 100 ? [{ title: '年度工作总结' }] : [],

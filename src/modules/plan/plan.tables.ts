@@ -86,6 +86,8 @@ export interface PlanProgressReportTable {
   evidence: Json<Evidence[]>;
   reported_by: string | null;
   reported_at: GeneratedTimestamp;
+  /** Order of writing (reports dated at the same instant). */
+  seq: Generated<string>;
 }
 export interface PlanEvidenceFileTable {
   sha256: string;

@@ -24,6 +24,7 @@ export interface AuditCatalog {
   'api_token.created': { name: string; prefix: string };
   'api_token.revoked': { name: string };
   'system.seeded': { demo: boolean };
+  'system.initialized': { government: string; admin: string; via: 'cli' | 'web' };
   'system.restored': { from: string };
   'notification.read': { count: number };
 }
@@ -47,6 +48,7 @@ export const AUDIT_LABELS: Record<string, string> = {
   'api_token.created': '创建接口令牌',
   'api_token.revoked': '吊销接口令牌',
   'system.seeded': '初始化演示数据',
+  'system.initialized': '首次安装：建立本级政府和首个管理员',
   'system.restored': '从备份恢复',
   'notification.read': '标记通知已读',
 };

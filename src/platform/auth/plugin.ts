@@ -23,7 +23,9 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * list the portal's menu is built from). Everything else is refused with 401 here, in onRequest — before the
  * body is validated, so an anonymous caller learns nothing about a route's schema (401 → 400 → 404 → 200).
  */
-const ANONYMOUS_OK = ['/api/public/', '/api/health', '/api/docs', '/api/auth/login', '/api/modules'];
+// /api/setup: a new installation has nobody to sign in as; it is guarded by the start-up token and refused once
+// initialised (modules/identity/identity.setup-routes.ts).
+const ANONYMOUS_OK = ['/api/public/', '/api/health', '/api/docs', '/api/auth/login', '/api/modules', '/api/setup'];
 /** Routes an actor with a generated initial password may still use. */
 const ALLOWED_BEFORE_PASSWORD_CHANGE = ['/api/auth/', '/api/account/password', '/api/health', '/api/public/'];
 

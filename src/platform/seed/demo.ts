@@ -76,8 +76,41 @@ export async function demoActor(db: Db, username: string): Promise<Actor> {
   return (await loadActor(db, u.id, 'session'))!;
 }
 
-export function loginHelp(port: number, host: string): string {
-  const lines = DEMO_USERS.map((u) => `    ${u.username.padEnd(12)} ${u.displayName}`);
+/**
+ * What the start banner says, and only what is true: the first-run instructions on an empty installation, the
+ * demo accounts when (and only those that) exist, otherwise just the addresses.
+ */
+export async function startBanner(
+  db: Db,
+  port: number,
+  host: string,
+  setup: { needed: boolean; token: string },
+): Promise<string> {
+  const base = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+  if (setup.needed)
+    return [
+      '',
+      `  Fazhi 数字法治政府平台已启动：${base}/`,
+      '  本系统尚未初始化（还没有任何单位和用户）。请任选一种方式建立本级政府和首个系统管理员：',
+      `    浏览器打开 ${base}/setup ，输入首次安装令牌：${setup.token}`,
+      '    或在命令行运行：npm run fazhi -- init --name <政府名称> --code <单位代码> --admin <用户名> --admin-name <姓名>',
+      '',
+    ].join('\n');
+  const present = await db
+    .selectFrom('users')
+    .select('username')
+    .where('username', 'in', DEMO_USERS.map((u) => u.username))
+    .where('active', '=', true)
+    .execute();
+  if (present.length === 0)
+    return ['', `  Fazhi 数字法治政府平台已启动：${base}/`, `  工作台：${base}/admin`, ''].join('\n');
+  return loginHelp(port, host, new Set(present.map((u) => u.username)));
+}
+
+export function loginHelp(port: number, host: string, only?: Set<string>): string {
+  const lines = DEMO_USERS.filter((u) => !only || only.has(u.username)).map(
+    (u) => `    ${u.username.padEnd(12)} ${u.displayName}`,
+  );
   return [
     '',
     `  Fazhi 数字法治政府平台已启动：http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`,

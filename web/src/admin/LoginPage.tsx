@@ -1,7 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { ApiError, post, setCsrfToken } from '../shared/api';
+import { ApiError, get, post, setCsrfToken } from '../shared/api';
 import { useRefreshMe, type Me } from '../shared/auth';
 
 export function LoginPage() {
@@ -10,6 +11,7 @@ export function LoginPage() {
   const nav = useNavigate();
   const [params] = useSearchParams();
   const refresh = useRefreshMe();
+  const setup = useQuery({ queryKey: ['setup'], queryFn: () => get<{ needsSetup: boolean }>('/api/setup') });
   const onFinish = async (v: { username: string; password: string }) => {
     setLoading(true);
     setError(null);
@@ -30,6 +32,15 @@ export function LoginPage() {
         <Typography.Title level={1} style={{ fontSize: 24, textAlign: 'center' }}>
           数字法治政府平台 · 工作台登录
         </Typography.Title>
+        {setup.data?.needsSetup && (
+          <Alert
+            type="warning"
+            showIcon
+            title="本系统尚未初始化，还没有任何账号。"
+            description={<a href="/setup">前往首次安装，建立本级政府和系统管理员</a>}
+            style={{ marginBottom: 16 }}
+          />
+        )}
         {params.get('expired') && <Alert type="warning" showIcon title="登录已过期，请重新登录。" style={{ marginBottom: 16 }} />}
         {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
         <Form layout="vertical" onFinish={onFinish} requiredMark={false}>

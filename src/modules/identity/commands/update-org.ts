@@ -7,7 +7,12 @@ import { orgToDto } from '../identity.repo.js';
 import type { OrgDto, UpdateOrgBody } from '../identity.schemas.js';
 import { nowOf } from '../../../platform/clock.js';
 
-export async function updateOrg(db: Db, ctx: RequestCtx, id: string, input: z.infer<typeof UpdateOrgBody>): Promise<OrgDto> {
+export async function updateOrg(
+  db: Db,
+  ctx: RequestCtx,
+  id: string,
+  input: z.infer<typeof UpdateOrgBody>,
+): Promise<OrgDto> {
   return db.transaction().execute(async (trx) => {
     const org = await trx.selectFrom('organizations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!org) throw notFound('单位');
@@ -36,7 +41,13 @@ export async function updateOrg(db: Db, ctx: RequestCtx, id: string, input: z.in
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx, { action: 'org.updated', entityKind: 'org', entityId: id, orgId: id, data: { changes } });
+    await recordAudit(trx, ctx, {
+      action: 'org.updated',
+      entityKind: 'org',
+      entityId: id,
+      orgId: id,
+      data: { changes },
+    });
     return orgToDto(row);
   });
 }

@@ -9,12 +9,18 @@ import type { UpdateUserBody, UserDto } from '../identity.schemas.js';
 import { assertGrantOrgs } from './create-user.js';
 import { nowOf } from '../../../platform/clock.js';
 
-export async function updateUser(db: Db, ctx: RequestCtx, id: string, input: z.infer<typeof UpdateUserBody>): Promise<UserDto> {
+export async function updateUser(
+  db: Db,
+  ctx: RequestCtx,
+  id: string,
+  input: z.infer<typeof UpdateUserBody>,
+): Promise<UserDto> {
   await db.transaction().execute(async (trx) => {
     const user = await trx.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!user) throw notFound('用户');
     const changes: Record<string, unknown> = {};
-    if (input.displayName !== undefined && input.displayName !== user.display_name) changes.display_name = input.displayName;
+    if (input.displayName !== undefined && input.displayName !== user.display_name)
+      changes.display_name = input.displayName;
     if (input.phone !== undefined && input.phone !== user.phone) changes.phone = input.phone;
     if (input.email !== undefined && input.email !== user.email) changes.email = input.email;
     if (input.active !== undefined && input.active !== user.active) {
@@ -27,8 +33,18 @@ export async function updateUser(db: Db, ctx: RequestCtx, id: string, input: z.i
       changes.org_id = input.orgId;
     }
     if (Object.keys(changes).length) {
-      await trx.updateTable('users').set({ ...changes, updated_at: nowOf(ctx) }).where('id', '=', id).execute();
-      await recordAudit(trx, ctx, { action: 'user.updated', entityKind: 'user', entityId: id, orgId: user.org_id, data: { changes } });
+      await trx
+        .updateTable('users')
+        .set({ ...changes, updated_at: nowOf(ctx) })
+        .where('id', '=', id)
+        .execute();
+      await recordAudit(trx, ctx, {
+        action: 'user.updated',
+        entityKind: 'user',
+        entityId: id,
+        orgId: user.org_id,
+        data: { changes },
+      });
     }
     if (changes.active === false) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
     if (input.grants) {
@@ -43,13 +59,24 @@ export async function updateUser(db: Db, ctx: RequestCtx, id: string, input: z.i
             throw new AppError('unprocessable', '不能撤销自己的系统管理员角色。', { field: 'grants' });
           }
           await trx.deleteFrom('role_assignments').where('id', '=', c.id).execute();
-          await recordAudit(trx, ctx, { action: 'user.role_revoked', entityKind: 'user', entityId: id, orgId: c.org_id, data: { role: c.role, orgId: c.org_id } });
+          await recordAudit(trx, ctx, {
+            action: 'user.role_revoked',
+            entityKind: 'user',
+            entityId: id,
+            orgId: c.org_id,
+            data: { role: c.role, orgId: c.org_id },
+          });
         }
       }
       for (const g of input.grants) {
-        const had = current.find((c) => c.role === g.role && c.org_id === g.orgId && c.include_subtree === g.includeSubtree);
+        const had = current.find(
+          (c) => c.role === g.role && c.org_id === g.orgId && c.include_subtree === g.includeSubtree,
+        );
         if (had) continue;
-        await trx.insertInto('role_assignments').values({ user_id: id, role: g.role, org_id: g.orgId, include_subtree: g.includeSubtree }).execute();
+        await trx
+          .insertInto('role_assignments')
+          .values({ user_id: id, role: g.role, org_id: g.orgId, include_subtree: g.includeSubtree })
+          .execute();
         await recordAudit(trx, ctx, {
           action: 'user.role_granted',
           entityKind: 'user',
@@ -69,11 +96,26 @@ export async function resetPassword(db: Db, ctx: RequestCtx, id: string): Promis
   const password = generateInitialPassword();
   const hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
-    const user = await trx.selectFrom('users').select(['id', 'org_id']).where('id', '=', id).forUpdate().executeTakeFirst();
+    const user = await trx
+      .selectFrom('users')
+      .select(['id', 'org_id'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
     if (!user) throw notFound('用户');
-    await trx.updateTable('users').set({ password_hash: hash, must_change_password: true, updated_at: nowOf(ctx) }).where('id', '=', id).execute();
+    await trx
+      .updateTable('users')
+      .set({ password_hash: hash, must_change_password: true, updated_at: nowOf(ctx) })
+      .where('id', '=', id)
+      .execute();
     await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
-    await recordAudit(trx, ctx, { action: 'user.password_reset', entityKind: 'user', entityId: id, orgId: user.org_id, data: { byAdmin: true } });
+    await recordAudit(trx, ctx, {
+      action: 'user.password_reset',
+      entityKind: 'user',
+      entityId: id,
+      orgId: user.org_id,
+      data: { byAdmin: true },
+    });
   });
   return password;
 }

@@ -50,6 +50,8 @@ export async function reportProgress(
         reason: input.reason?.trim() || null,
         evidence: JSON.stringify(input.evidence),
         reported_by: ctx.actor?.userId ?? null,
+        // The time of the report, from the injected clock: figures read progress as of a date (plan.indicators.ts).
+        reported_at: nowOf(ctx),
       })
       .execute();
     await trx
