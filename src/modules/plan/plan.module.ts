@@ -30,5 +30,10 @@ export const planModule: ModuleManifest = {
   report: planReport,
   workflows: [inspectionWorkflow, inspectionTargetWorkflow, orderWorkflow],
   doc: 'docs/modules/plan-and-reports.md',
-  records: { plan_task: { link: (r) => `/admin/plan/tasks/${r.id}`, api: (r) => `/api/plan/tasks/${r.id}` } },
+  records: {
+    plan_task: { link: (r) => `/admin/plan/tasks/${r.id}`, api: (r) => `/api/plan/tasks/${r.id}` },
+    inspection: { link: (r) => `/admin/inspections/${r.id}`, api: (r) => `/api/plan/inspections/${r.id}` },
+    // An order is read on its inspection's page (its link names the inspection).
+    inspection_order: { api: (r) => r.link?.replace(/^\/admin\/inspections\//, '/api/plan/inspections/') },
+  },
 };

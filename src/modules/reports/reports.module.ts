@@ -9,6 +9,8 @@ import { reportWorkflow } from './reports.workflow.js';
 import { demoActor } from '../../platform/seed/demo.js';
 import { reportsReport } from './reports.report.js';
 import { reportRecordKinds } from './reports.records.js';
+import { reportVoucher } from './reports.vouchers.js';
+import { registerRecordVoucher } from '../../platform/access/vouchers.js';
 
 /** Annual rule-of-law-government reports: drafted from the record, approved, submitted, published. */
 export const reportsModule: ModuleManifest = {
@@ -19,6 +21,7 @@ export const reportsModule: ModuleManifest = {
   report: reportsReport,
   workflows: [reportWorkflow],
   recordKinds: reportRecordKinds,
+  init: () => registerRecordVoucher(reportVoucher),
   doc: 'docs/modules/plan-and-reports.md',
   records: { annual_report: { link: (r) => `/admin/reports/${r.id}`, api: (r) => `/api/reports/${r.id}` } },
   seedDemo: seedReportsDemo,

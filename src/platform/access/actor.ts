@@ -46,4 +46,9 @@ export interface RequestCtx {
   clock?: Clock;
 }
 
-export const systemCtx = (requestId = 'system', clock?: Clock): RequestCtx => ({ actor: null, requestId, ip: null, clock });
+export const systemCtx = (requestId = 'system', clock?: Clock): RequestCtx => ({
+  actor: null,
+  requestId,
+  ip: null,
+  clock,
+});

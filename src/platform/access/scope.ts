@@ -23,7 +23,9 @@ const covers = (grantPath: string, subtree: boolean, orgPath: string) =>
 /** Does the actor hold `role` at `orgPath` (directly, or through a subtree grant)? Without orgPath: anywhere. */
 export function hasRole(actor: Actor | null, role: Role, orgPath?: string): boolean {
   if (!actor) return false;
-  return actor.grants.some((g) => g.role === role && (orgPath === undefined || covers(g.orgPath, g.includeSubtree, orgPath)));
+  return actor.grants.some(
+    (g) => g.role === role && (orgPath === undefined || covers(g.orgPath, g.includeSubtree, orgPath)),
+  );
 }
 
 export function hasAnyRole(actor: Actor | null, roles: readonly Role[], orgPath?: string): boolean {
@@ -53,7 +55,10 @@ export function visibility(actor: Actor): { exact: string[]; prefixes: string[] 
  * The one place that turns an actor into SQL scoping: a subquery of the organization ids the actor may
  * see. Every list query of org-owned records filters with `.where('x.org_id', 'in', visibleOrgIds(db, actor))`.
  */
-export function visibleOrgIds(db: Executor, actor: Actor): SelectQueryBuilder<Database, 'organizations', { id: string }> {
+export function visibleOrgIds(
+  db: Executor,
+  actor: Actor,
+): SelectQueryBuilder<Database, 'organizations', { id: string }> {
   const v = visibility(actor);
   return db
     .selectFrom('organizations')

@@ -21,7 +21,12 @@ export async function loadActor(db: Executor, userId: string, via: Actor['via'])
   const grants = await db
     .selectFrom('role_assignments')
     .innerJoin('organizations', 'organizations.id', 'role_assignments.org_id')
-    .select(['role_assignments.role', 'role_assignments.org_id', 'role_assignments.include_subtree', 'organizations.path'])
+    .select([
+      'role_assignments.role',
+      'role_assignments.org_id',
+      'role_assignments.include_subtree',
+      'organizations.path',
+    ])
     .where('role_assignments.user_id', '=', userId)
     .execute();
   return {

@@ -21,7 +21,9 @@ export const MeDto: z.ZodType<C.MeDto> = z.object({
   orgName: z.string(),
   mustChangePassword: z.boolean(),
   csrfToken: z.string().nullable(),
-  grants: z.array(z.object({ role: z.string(), roleLabel: z.string(), orgId: z.string(), includeSubtree: z.boolean() })),
+  grants: z.array(
+    z.object({ role: z.string(), roleLabel: z.string(), orgId: z.string(), includeSubtree: z.boolean() }),
+  ),
 });
 
 const TokenDto: z.ZodType<C.ApiTokenDto> = z.object({
@@ -39,7 +41,11 @@ export function authRoutes(app: FastifyInstance, db: Db, opts: { ttlMinutes: num
   const tags = ['登录与账号'];
 
   const me = async (actor: NonNullable<Awaited<ReturnType<typeof loadActor>>>, csrf: string | null) => {
-    const org = await db.selectFrom('organizations').select('name').where('id', '=', actor.orgId).executeTakeFirstOrThrow();
+    const org = await db
+      .selectFrom('organizations')
+      .select('name')
+      .where('id', '=', actor.orgId)
+      .executeTakeFirstOrThrow();
     return {
       userId: actor.userId,
       username: actor.username,
@@ -48,7 +54,12 @@ export function authRoutes(app: FastifyInstance, db: Db, opts: { ttlMinutes: num
       orgName: org.name,
       mustChangePassword: actor.mustChangePassword,
       csrfToken: csrf,
-      grants: actor.grants.map((g) => ({ role: g.role, roleLabel: ROLE_LABELS[g.role] ?? g.role, orgId: g.orgId, includeSubtree: g.includeSubtree })),
+      grants: actor.grants.map((g) => ({
+        role: g.role,
+        roleLabel: ROLE_LABELS[g.role] ?? g.role,
+        orgId: g.orgId,
+        includeSubtree: g.includeSubtree,
+      })),
     };
   };
 
@@ -97,15 +108,22 @@ export function authRoutes(app: FastifyInstance, db: Db, opts: { ttlMinutes: num
       }
       const session = await db.transaction().execute(async (trx) => {
         await trx.insertInto('login_attempts').values({ username, ip: req.ip, success: true }).execute();
-        const s = await createSession(trx, user.id, opts.ttlMinutes, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
-        const actor = await loadActor(trx, user.id, 'session');
-        await recordAudit(trx, { ...req.ctx, actor }, {
-          action: 'session.logged_in',
-          entityKind: 'user',
-          entityId: user.id,
-          orgId: user.org_id,
-          data: { via: 'password' },
+        const s = await createSession(trx, user.id, opts.ttlMinutes, {
+          ip: req.ip,
+          userAgent: req.headers['user-agent'] ?? null,
         });
+        const actor = await loadActor(trx, user.id, 'session');
+        await recordAudit(
+          trx,
+          { ...req.ctx, actor },
+          {
+            action: 'session.logged_in',
+            entityKind: 'user',
+            entityId: user.id,
+            orgId: user.org_id,
+            data: { via: 'password' },
+          },
+        );
         return s;
       });
       reply.setCookie(SESSION_COOKIE, session.token, {
@@ -128,7 +146,12 @@ export function authRoutes(app: FastifyInstance, db: Db, opts: { ttlMinutes: num
         const sid = req.sessionId;
         await db.transaction().execute(async (trx) => {
           await destroySession(trx, sid);
-          await recordAudit(trx, req.ctx, { action: 'session.logged_out', entityKind: 'user', entityId: actor.userId, data: {} });
+          await recordAudit(trx, req.ctx, {
+            action: 'session.logged_out',
+            entityKind: 'user',
+            entityId: actor.userId,
+            data: {},
+          });
         });
       }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -153,7 +176,11 @@ export function authRoutes(app: FastifyInstance, db: Db, opts: { ttlMinutes: num
     },
     handler: async (req) => {
       const actor = requireActor(req);
-      const row = await db.selectFrom('users').select(['password_hash']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('users')
+        .select(['password_hash'])
+        .where('id', '=', actor.userId)
+        .executeTakeFirstOrThrow();
       if (!(await verifyPassword(row.password_hash, req.body.currentPassword))) {
         throw new AppError('unprocessable', '当前密码不正确。', { field: 'currentPassword' });
       }
@@ -161,27 +188,54 @@ export function authRoutes(app: FastifyInstance, db: Db, opts: { ttlMinutes: num
         throw new AppError('unprocessable', '新密码不能与当前密码相同。', { field: 'newPassword' });
       }
       const problems = passwordProblems(req.body.newPassword, actor.username);
-      if (problems.length) throw new AppError('unprocessable', `新密码不符合要求：${problems.join('；')}。`, { field: 'newPassword', problems });
+      if (problems.length)
+        throw new AppError('unprocessable', `新密码不符合要求：${problems.join('；')}。`, {
+          field: 'newPassword',
+          problems,
+        });
       const hash = await hashPassword(req.body.newPassword);
       await db.transaction().execute(async (trx) => {
         await trx
           .updateTable('users')
-          .set({ password_hash: hash, must_change_password: false, password_changed_at: new Date(), updated_at: new Date() })
+          .set({
+            password_hash: hash,
+            must_change_password: false,
+            password_changed_at: new Date(),
+            updated_at: new Date(),
+          })
           .where('id', '=', actor.userId)
           .execute();
         // End every other session of this user: a changed password must lock out whoever knew the old one.
-        await trx.deleteFrom('sessions').where('user_id', '=', actor.userId).where('id', '<>', req.sessionId ?? '').execute();
-        await recordAudit(trx, req.ctx, { action: 'user.password_changed', entityKind: 'user', entityId: actor.userId, data: {} });
+        await trx
+          .deleteFrom('sessions')
+          .where('user_id', '=', actor.userId)
+          .where('id', '<>', req.sessionId ?? '')
+          .execute();
+        await recordAudit(trx, req.ctx, {
+          action: 'user.password_changed',
+          entityKind: 'user',
+          entityId: actor.userId,
+          data: {},
+        });
       });
       return { ok: true as const };
     },
   });
 
   r.get('/api/account/tokens', {
-    schema: { tags, summary: '我的接口令牌', response: { 200: z.object({ items: z.array(TokenDto) }), ...errorResponses } },
+    schema: {
+      tags,
+      summary: '我的接口令牌',
+      response: { 200: z.object({ items: z.array(TokenDto) }), ...errorResponses },
+    },
     handler: async (req) => {
       const actor = requireActor(req);
-      const rows = await db.selectFrom('api_tokens').selectAll().where('user_id', '=', actor.userId).orderBy('created_at', 'desc').execute();
+      const rows = await db
+        .selectFrom('api_tokens')
+        .selectAll()
+        .where('user_id', '=', actor.userId)
+        .orderBy('created_at', 'desc')
+        .execute();
       return {
         items: rows.map((t) => ({
           id: t.id,
@@ -226,7 +280,12 @@ export function authRoutes(app: FastifyInstance, db: Db, opts: { ttlMinutes: num
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await recordAudit(trx, req.ctx, { action: 'api_token.created', entityKind: 'api_token', entityId: t.id, data: { name: req.body.name, prefix } });
+        await recordAudit(trx, req.ctx, {
+          action: 'api_token.created',
+          entityKind: 'api_token',
+          entityId: t.id,
+          data: { name: req.body.name, prefix },
+        });
         return t;
       });
       reply.status(201);
@@ -235,15 +294,31 @@ export function authRoutes(app: FastifyInstance, db: Db, opts: { ttlMinutes: num
   });
 
   r.delete('/api/account/tokens/:id', {
-    schema: { tags, summary: '吊销接口令牌', params: UuidParam, response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses } },
+    schema: {
+      tags,
+      summary: '吊销接口令牌',
+      params: UuidParam,
+      response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses },
+    },
     handler: async (req) => {
       const actor = requireActor(req);
       await db.transaction().execute(async (trx) => {
-        const t = await trx.selectFrom('api_tokens').selectAll().where('id', '=', req.params.id).where('user_id', '=', actor.userId).forUpdate().executeTakeFirst();
+        const t = await trx
+          .selectFrom('api_tokens')
+          .selectAll()
+          .where('id', '=', req.params.id)
+          .where('user_id', '=', actor.userId)
+          .forUpdate()
+          .executeTakeFirst();
         if (!t) throw notFound('令牌');
         if (t.revoked_at) return;
         await trx.updateTable('api_tokens').set({ revoked_at: new Date() }).where('id', '=', t.id).execute();
-        await recordAudit(trx, req.ctx, { action: 'api_token.revoked', entityKind: 'api_token', entityId: t.id, data: { name: t.name } });
+        await recordAudit(trx, req.ctx, {
+          action: 'api_token.revoked',
+          entityKind: 'api_token',
+          entityId: t.id,
+          data: { name: t.name },
+        });
       });
       return { ok: true as const };
     },

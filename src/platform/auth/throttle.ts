@@ -27,7 +27,9 @@ export async function throttleState(
       where lower(username) = lower(${username}) and not success and at > ${since}
         and at > coalesce((select max(at) from login_attempts where lower(username) = lower(${username}) and success), 'epoch')
     union all
-    select 'ip', count(*)::int, min(at) from login_attempts where ip = ${ip} and not success and at > ${since}`.execute(db);
+    select 'ip', count(*)::int, min(at) from login_attempts where ip = ${ip} and not success and at > ${since}`.execute(
+    db,
+  );
   for (const r of rows.rows) {
     const max = r.scope === 'account' ? THROTTLE.maxPerAccount : THROTTLE.maxPerIp;
     if (r.n >= max && r.oldest) {

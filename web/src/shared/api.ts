@@ -20,12 +20,27 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  // A record opened from a report's figures (…?via=report:<id>) is read through that report: the server lets
+  // exactly the cited record be read, read-only (platform/access/vouchers.ts).
+  const via = method === 'GET' ? new URLSearchParams(window.location.search).get('via') : null;
+  if (via) headers['x-fazhi-via'] = via;
+  const res = await fetch(url, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  });
   const text = await res.text();
   const data = text ? safeJson(text) : null;
   if (!res.ok) {
     const d = (data ?? {}) as { error?: string; message?: string; details?: unknown; requestId?: string };
-    throw new ApiError(res.status, d.error ?? 'error', d.message ?? `请求失败（${res.status}）`, d.details, d.requestId ?? null);
+    throw new ApiError(
+      res.status,
+      d.error ?? 'error',
+      d.message ?? `请求失败（${res.status}）`,
+      d.details,
+      d.requestId ?? null,
+    );
   }
   return data as T;
 }

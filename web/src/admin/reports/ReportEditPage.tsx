@@ -193,7 +193,9 @@ export function ReportEditPage() {
               size="small"
               header={`依据的记录（共 ${f.recordCount} 条）`}
               dataSource={f.records}
-              renderItem={(x) => <List.Item>{x.link ? <Link to={x.link}>{x.label}</Link> : x.label}</List.Item>}
+              renderItem={(x) => (
+                <List.Item>{x.link ? <Link to={`${x.link}?via=report:${r.id}`}>{x.label}</Link> : x.label}</List.Item>
+              )}
             />
           ),
           rowExpandable: (f: Figure) => f.records.length > 0,
