@@ -5,7 +5,8 @@ import { dashboardStatus, missingSections, reportDueDates } from '../../src/modu
 import { SAMPLE_PLAN_TEXT } from '../../src/modules/plan/plan.sample.js';
 import { gongwenDate, renderGongwen } from '../../src/platform/documents/gongwen.js';
 import { latestCheckpoint, sequence } from '../../src/platform/ledger/store.js';
-import { auditFor, createTestApp, type Session, type TestApp } from '../helpers/app.js';
+import { fixedClock } from '../../src/platform/clock.js';
+import { auditFor, createTestApp, type Session, type TestApp, TEST_NOW } from '../helpers/app.js';
 
 const docXml = async (buf: Buffer) => (await JSZip.loadAsync(buf)).file('word/document.xml')!.async('string');
 const textOf = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
@@ -91,8 +92,10 @@ describe('annual report HTTP: draft with provenance, workflow, deadlines, DOCX, 
   let liaison2: Session;
   let reportId: string;
   let scj: string;
+  // Progress is reported within the report year (figures read it as of 31 December), then the clock returns.
+  const clock = fixedClock(TEST_NOW);
   before(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ clock });
     [liaison, head, coord, liaison2] = await Promise.all(
       ['liaison', 'head', 'coordinator', 'liaison2'].map((u) => t.loginAs(u)),
     );
@@ -120,6 +123,7 @@ describe('annual report HTTP: draft with provenance, workflow, deadlines, DOCX, 
       payload: { dueDate: '2025-12-31' },
     });
     const tasks = (await t.call(liaison, { method: 'GET', url: `/api/plan/tasks?planId=${plan.id}` })).json().items;
+    clock.set('2025-11-20T10:00:00+08:00');
     await t.call(liaison, {
       method: 'POST',
       url: `/api/plan/tasks/${tasks[0].id}/progress`,
@@ -130,6 +134,7 @@ describe('annual report HTTP: draft with provenance, workflow, deadlines, DOCX, 
       url: `/api/plan/tasks/${tasks[1].id}/progress`,
       payload: { progress: 50, note: '完成一半' },
     });
+    clock.set(TEST_NOW);
     // A signed checkpoint exists, so the draft's figures are pinned to a real tree size and root.
     await sequence(t.db);
   });
