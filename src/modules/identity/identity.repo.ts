@@ -32,7 +32,10 @@ export async function listOrgs(db: Executor): Promise<OrgDto[]> {
 }
 
 /** Users with their grants and certificates, as DTOs; `ids` limits the set. */
-export async function loadUsers(db: Executor, where: { ids?: string[]; orgIds?: string[]; q?: string }): Promise<UserDto[]> {
+export async function loadUsers(
+  db: Executor,
+  where: { ids?: string[]; orgIds?: string[]; q?: string },
+): Promise<UserDto[]> {
   let q = db
     .selectFrom('users')
     .innerJoin('organizations', 'organizations.id', 'users.org_id')
@@ -51,7 +54,10 @@ export async function loadUsers(db: Executor, where: { ids?: string[]; orgIds?: 
     .orderBy('users.username');
   if (where.ids) q = q.where('users.id', 'in', where.ids.length ? where.ids : ['00000000-0000-0000-0000-000000000000']);
   if (where.orgIds) q = q.where('users.org_id', 'in', where.orgIds);
-  if (where.q) q = q.where((eb) => eb.or([eb('users.username', 'ilike', `%${where.q}%`), eb('users.display_name', 'ilike', `%${where.q}%`)]));
+  if (where.q)
+    q = q.where((eb) =>
+      eb.or([eb('users.username', 'ilike', `%${where.q}%`), eb('users.display_name', 'ilike', `%${where.q}%`)]),
+    );
   const users = await q.limit(1000).execute();
   if (users.length === 0) return [];
   const ids = users.map((u) => u.id);

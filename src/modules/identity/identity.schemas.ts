@@ -128,4 +128,3 @@ export const InitializeBody = z.strictObject({
 export const SetupBody = InitializeBody.extend({
   token: z.string({ error: '请填写首次安装令牌' }).trim().min(1, { error: '请填写首次安装令牌' }).max(64),
 });
-

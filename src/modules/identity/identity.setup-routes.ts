@@ -29,7 +29,12 @@ export function setupRoutes(app: FastifyInstance, { db }: AppDeps): void {
       summary: '首次安装：建立本级政府和首个系统管理员（一次性密码仅显示一次）',
       body: SetupBody,
       response: {
-        201: z.object({ username: z.string(), displayName: z.string(), orgName: z.string(), initialPassword: z.string() }),
+        201: z.object({
+          username: z.string(),
+          displayName: z.string(),
+          orgName: z.string(),
+          initialPassword: z.string(),
+        }),
         ...errorResponses,
       },
     },

@@ -53,7 +53,8 @@ export async function initializeInstallation(
   const { org, userId } = await db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext('fazhi.initialize'))`.execute(trx);
     const any = await trx.selectFrom('organizations').select('id').limit(1).execute();
-    if (any.length) throw conflict('系统已经初始化（已有单位），不能重复初始化。请使用管理员账号登录后管理单位和用户。');
+    if (any.length)
+      throw conflict('系统已经初始化（已有单位），不能重复初始化。请使用管理员账号登录后管理单位和用户。');
     const org = await insertOrg(trx, ctx, {
       parentId: null,
       name: input.governmentName,

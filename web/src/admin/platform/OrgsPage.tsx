@@ -18,6 +18,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { ApiError, patch, post } from '../../shared/api';
+import { OrgsExcelCard } from './OrgsExcelCard';
 import { ORG_KIND_LABELS, toTree, useOrgs } from './useOrgs';
 
 export function OrgsPage() {
@@ -142,6 +143,7 @@ export function OrgsPage() {
               </Form>
             </Card>
           )}
+          {canManage && <OrgsExcelCard />}
         </Col>
       </Row>
     </>

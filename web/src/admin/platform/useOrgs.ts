@@ -8,7 +8,10 @@ export type Org = OrgDto;
 export { ORG_KIND_LABELS } from '../../../../src/modules/identity/identity.contract';
 
 export function useOrgs() {
-  return useQuery({ queryKey: ['orgs'], queryFn: () => get<{ items: Org[]; abilities: Record<string, boolean> }>('/api/orgs') });
+  return useQuery({
+    queryKey: ['orgs'],
+    queryFn: () => get<{ items: Org[]; abilities: Record<string, boolean> }>('/api/orgs'),
+  });
 }
 
 export interface OrgTreeNode {
@@ -19,7 +22,9 @@ export interface OrgTreeNode {
 }
 
 export function toTree(orgs: Org[]): OrgTreeNode[] {
-  const nodes = new Map(orgs.map((o) => [o.id, { value: o.id, key: o.id, title: o.name, children: [] as OrgTreeNode[] }]));
+  const nodes = new Map(
+    orgs.map((o) => [o.id, { value: o.id, key: o.id, title: o.name, children: [] as OrgTreeNode[] }]),
+  );
   const roots: OrgTreeNode[] = [];
   for (const o of [...orgs].sort((a, b) => a.sortOrder - b.sortOrder)) {
     const n = nodes.get(o.id)!;
