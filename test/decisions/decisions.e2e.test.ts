@@ -276,7 +276,7 @@ describe('browser: a major decision from catalog to publication, and a citizen c
       .where('decision_participations.status', '=', 'open')
       .executeTakeFirstOrThrow();
     await page.getByRole('link', { name: open.title }).click();
-    await page.getByText(/正在征求意见/).waitFor();
+    await page.getByText(/正在征求意见/).first().waitFor();
     v = await axeSerious(page);
     assert.deepEqual(v, [], JSON.stringify(v, null, 2));
 
