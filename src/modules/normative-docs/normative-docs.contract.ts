@@ -168,6 +168,8 @@ export interface PublicDocDto {
   commentWaiverReason: string | null;
   /** Why it took effect sooner than the adaptation period (null: it did not). */
   earlyEffectReason: string | null;
+  /** Entered afterwards (补录) with its original number and dates, and why; null when made here. */
+  enteredAfterwards: { reason: string | null; on: string } | null;
   bases: LegalBasisDto[];
   history: {
     date: string;

@@ -2,6 +2,7 @@ import { onLawSuperseded } from '../laws/index.js';
 import type { ModuleManifest } from '../../platform/manifest.js';
 import { flagUpstreamChange, runNormativeSweep } from './commands/lifecycle.js';
 import { normativeAnnualRoutes } from './normative.annual-routes.js';
+import { normativeHistoricalRoutes } from './normative.historical-routes.js';
 import { seedNormativeDemo } from './normative.demo.js';
 import { normativeCommentRoutes } from './normative.comment-routes.js';
 import { normativeIndicators } from './normative.indicators.js';
@@ -25,6 +26,7 @@ export const normativeDocsModule: ModuleManifest = {
     normativePublicRoutes(app, deps);
     normativeCommentRoutes(app, deps);
     normativeAnnualRoutes(app, deps);
+    normativeHistoricalRoutes(app, deps);
   },
   jobs: () => [
     {

@@ -10,10 +10,16 @@ async function docsOf(db: Db, year: number, orgId: string | null) {
   return publishedIn(db, year, { orgPath: org?.path ?? '/none/' });
 }
 
-const rec = (d: { id: string; title: string; registration_no: string | null }): IndicatorRecord => ({
+const rec = (d: {
+  id: string;
+  title: string;
+  registration_no: string | null;
+  entered_afterwards?: boolean;
+}): IndicatorRecord => ({
   kind: 'normative_doc',
   id: d.id,
-  label: d.registration_no ? `${d.title}（${d.registration_no}）` : d.title,
+  // A document entered afterwards (补录) is labelled so wherever a figure lists it.
+  label: `${d.registration_no ? `${d.title}（${d.registration_no}）` : d.title}${d.entered_afterwards ? '（补录）' : ''}`,
   link: `/admin/normative-docs/${d.id}`,
 });
 
@@ -91,7 +97,7 @@ export const normativeIndicators: IndicatorDef[] = [
       let q = db
         .selectFrom('normative_docs as d')
         .innerJoin('organizations as o', 'o.id', 'd.org_id')
-        .select(['d.id', 'd.title', 'd.registration_no'])
+        .select(['d.id', 'd.title', 'd.registration_no', 'd.entered_afterwards'])
         .where('d.status', 'in', ['in_force', 'expired', 'repealed'])
         .where((eb) => eb.fn.coalesce('d.effective_on', 'd.published_on'), '<=', asOf)
         .where((eb) => eb.or([eb('d.ended_on', 'is', null), eb('d.ended_on', '>', asOf)]))
@@ -104,7 +110,9 @@ export const normativeIndicators: IndicatorDef[] = [
       return {
         value: rows.length,
         records: rows.map(rec),
-        basis: `截至${asOf}现行有效的规范性文件数（已施行、未失效或废止、未超过有效期）`,
+        basis: `截至${asOf}现行有效的规范性文件数（已施行、未失效或废止、未超过有效期）${
+          rows.some((r) => r.entered_afterwards) ? `，其中补录${rows.filter((r) => r.entered_afterwards).length}件` : ''
+        }`,
       };
     },
   },

@@ -136,6 +136,8 @@ export async function presentPublic(db: Executor, d: DocRow) {
     interpretation: d.interpretation,
     commentWaiverReason: d.comment_waiver_reason,
     earlyEffectReason: d.early_effect_reason,
+    enteredAfterwards:
+      d.entered_afterwards && d.entered_at ? { reason: d.entry_reason, on: toLocalDate(new Date(d.entered_at)) } : null,
     bases: await loadBases(db, d.id),
     history,
     contentHash: d.content_hash,

@@ -42,7 +42,7 @@ export function publishedContent(
     | 'effective_on'
     | 'valid_until'
   > &
-    Partial<Pick<DocRow, 'comment_waiver_reason' | 'early_effect_reason'>>,
+    Partial<Pick<DocRow, 'comment_waiver_reason' | 'early_effect_reason' | 'entered_afterwards' | 'entry_reason'>>,
 ) {
   return {
     id: d.id,
@@ -57,6 +57,8 @@ export function publishedContent(
     // Published with the text when recorded (absent on documents that needed neither).
     ...(d.comment_waiver_reason ? { commentWaiverReason: d.comment_waiver_reason } : {}),
     ...(d.early_effect_reason ? { earlyEffectReason: d.early_effect_reason } : {}),
+    // A document entered afterwards (补录) says so in its anchored copy too.
+    ...(d.entered_afterwards ? { enteredAfterwards: true, entryReason: d.entry_reason } : {}),
   };
 }
 

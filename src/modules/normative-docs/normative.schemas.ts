@@ -100,6 +100,21 @@ export const PublishBody = z.strictObject({
 
 export const RepealBody = z.strictObject({ reason: text('废止理由', 4, 1000) });
 
+/** Historical entry (补录) of a document already published, with its original number and dates. */
+export const HistoricalDocBody = z.strictObject({
+  orgId: z.uuid({ error: '制定机关编号格式不正确' }),
+  title: text('文件标题', 4, 120),
+  body: text('文件正文', 10, 200_000),
+  interpretation: z.string().trim().max(50_000).optional(),
+  registrationNo: text('文号', 4, 60),
+  publishedOn: localDate('公布日期'),
+  effectiveOn: localDate('施行日期').optional(),
+  validUntil: localDate('有效期截止日期').optional(),
+  businessRelated: z.boolean().default(false),
+  bases: z.array(BasisInput).min(1, { error: '请填写制定依据（至少一部法律、法规或规章）' }).max(50),
+  reason: text('补录说明', 4, 500),
+});
+
 /** A formal correction of a published document: what is corrected, and why (published with it). */
 export const CorrectionBody = z.strictObject({
   title: text('文件标题', 4, 200).optional(),
@@ -269,6 +284,7 @@ export const PublicDocDto: z.ZodType<C.PublicDocDto> = z.object({
   interpretation: z.string().nullable(),
   commentWaiverReason: z.string().nullable(),
   earlyEffectReason: z.string().nullable(),
+  enteredAfterwards: z.object({ reason: z.string().nullable(), on: z.string() }).nullable(),
   bases: z.array(BasisDto),
   history: z.array(z.object({ date: z.string(), event: z.string() })),
   contentHash: z.string().nullable(),

@@ -52,6 +52,11 @@ export interface NormativeDocTable {
   comment_waiver_reason: Generated<string | null>;
   /** Why the document takes effect sooner than the adaptation period after publication (null when it does not). */
   early_effect_reason: Generated<string | null>;
+  /** Entered afterwards (补录) with its original number and dates, not made through the procedure here. */
+  entered_afterwards: Generated<boolean>;
+  entry_reason: Generated<string | null>;
+  entered_by: Generated<string | null>;
+  entered_at: Generated<Date | null>;
   deliberation_meeting: string | null;
   deliberation_on: string | null;
   registration_year: number | null;
@@ -236,6 +241,7 @@ declare module '../../platform/audit/catalog.js' {
     'normative_doc.registered': { registrationNo: string; year: number; seq: number };
     'normative_doc.published': { registrationNo: string; publishedOn: string; validUntil: string; contentHash: string };
     'normative_doc.flagged': { kind: string; reason: string; lawId?: string | null };
+    'normative_doc.entered_afterwards': { registrationNo: string; publishedOn: string; reason: string };
     'normative_doc.review_task_done': { taskId: string; outcome: string };
     'normative_doc.comment_disposed': { commentId: string; receiptNo: string; disposition: string };
     'normative_doc.ended': { status: 'expired' | 'repealed'; reason: string; endedOn: string };
@@ -270,6 +276,7 @@ registerAuditLabels({
   'normative_doc.registered': '统一登记编号',
   'normative_doc.published': '公布规范性文件',
   'normative_doc.flagged': '标记规范性文件待审查',
+  'normative_doc.entered_afterwards': '补录已公布的规范性文件',
   'normative_doc.review_task_done': '完成规范性文件评估',
   'normative_doc.ended': '规范性文件失效或废止',
   'normative_filing.submitted': '报送备案',

@@ -28,6 +28,12 @@ export function DocPage() {
         <Descriptions.Item label="有效期">
           {d.effectiveOn} 至 {d.validUntil}
         </Descriptions.Item>
+        {d.enteredAfterwards && (
+          <Descriptions.Item label="补录" span={2}>
+            <Tag>补录</Tag>本文件于 {d.enteredAfterwards.on} 补录入库（原文号、原日期），非经本平台程序制定
+            {d.enteredAfterwards.reason ? `；说明：${d.enteredAfterwards.reason}` : ''}
+          </Descriptions.Item>
+        )}
         {d.commentWaiverReason && (
           <Descriptions.Item label="未公开征求意见的理由" span={2}>
             {d.commentWaiverReason}
