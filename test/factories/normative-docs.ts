@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
 import { addCalendarDays, today as localToday } from '../../src/platform/calendar/index.js';
-import type { NormativeDocTable } from '../../src/modules/normative-docs/normative.tables.js';
+import { BLANK_PROCEDURE, type NormativeDocTable } from '../../src/modules/normative-docs/normative.tables.js';
 import type { DocStatus } from '../../src/modules/normative-docs/normative.workflow.js';
 import type { TestApp } from '../helpers/app.js';
 
@@ -84,29 +84,7 @@ export async function makeNormativeDoc(t: TestApp, o: NormativeDocFactoryOptions
     comment_required: commentRequired,
     status: s,
     body,
-    comment_start: null,
-    comment_end: null,
-    comment_shortened_reason: null,
-    comment_count: null,
-    comment_disposition_report: null,
-    fair_review_conclusion: null,
-    legality_submitted_on: null,
-    legality_outcome: null,
-    legality_opinion: null,
-    legality_reviewed_on: null,
-    legality_reviewer_id: null,
-    deliberation_meeting: null,
-    deliberation_on: null,
-    registration_year: null,
-    registration_seq: null,
-    registration_no: null,
-    interpretation: null,
-    published_on: null,
-    effective_on: null,
-    valid_until: null,
-    content_hash: null,
-    ended_on: null,
-    end_reason: null,
+    ...BLANK_PROCEDURE,
     created_by: null,
   };
   if (s === 'commenting' || (commentRequired && rank(s) > ORDER.indexOf('commenting'))) {

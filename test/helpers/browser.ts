@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type Browser, type Locator, type Page, chromium } from 'playwright-core';
-import type { TestApp } from './app.js';
+import { WEB_DIST } from '../../src/app.js';
+import { createTestApp, type TestApp } from './app.js';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -156,4 +157,26 @@ export async function pickOption(
 /** Choose an option of an antd select by its label and the option's visible text. */
 export async function choose(page: Page, label: string, option: string): Promise<void> {
   await pickOption(page, page.getByLabel(label, { exact: true }), option, { exact: true });
+}
+
+/**
+ * The scaffolding of a browser test: a test app served over HTTP, a browser and one page (zh-CN, 1366×900).
+ * `close` ends all three.
+ */
+export async function browserApp(opts: Parameters<typeof createTestApp>[0] = {}) {
+  if (!fs.existsSync(`${WEB_DIST}/index.html`)) throw new Error('web app not built: run npm run build');
+  const t = await createTestApp(opts);
+  const base = await listen(t);
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1366, height: 900 }, bypassCSP: true });
+  return {
+    t,
+    base,
+    browser,
+    page,
+    close: async () => {
+      await browser.close();
+      await t.close();
+    },
+  };
 }

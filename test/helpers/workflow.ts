@@ -27,7 +27,8 @@ export function exhaustiveWorkflowTest<F>(
   const metFor = (s: string) => (typeof opts.met === 'function' ? (opts.met as (s: string) => F)(s) : opts.met);
 
   test(`${wf.name}: the declaration is whole`, () => {
-    for (const s of wf.statuses) assert.match(wf.statusLabels[s] ?? '', /\p{Script=Han}/u, `status ${s} has no Chinese label`);
+    for (const s of wf.statuses)
+      assert.match(wf.statusLabels[s] ?? '', /\p{Script=Han}/u, `status ${s} has no Chinese label`);
     const reached = new Set([wf.initial]);
     for (let grew = true; grew; ) {
       grew = false;
@@ -47,10 +48,18 @@ export function exhaustiveWorkflowTest<F>(
     );
     for (const s of wf.statuses) {
       const leadsOn = wf.actionNames.some((a) => wf.allows(s, a) && wf.targets(a, s).some((t) => t !== s));
-      assert.equal(leadsOn, !opts.terminal.includes(s), `status ${s}: ${leadsOn ? 'declared terminal but has an action leading on' : 'has no action leading on'}`);
+      assert.equal(
+        leadsOn,
+        !opts.terminal.includes(s),
+        `status ${s}: ${leadsOn ? 'declared terminal but has an action leading on' : 'has no action leading on'}`,
+      );
     }
     const used = new Set(wf.actionNames.flatMap((a) => wf.actions[a].by));
-    assert.deepEqual(Object.keys(wf.parties).filter((p) => !used.has(p)), [], 'every party acts somewhere');
+    assert.deepEqual(
+      Object.keys(wf.parties).filter((p) => !used.has(p)),
+      [],
+      'every party acts somewhere',
+    );
     for (const a of wf.actionNames) {
       assert.match(wf.actions[a].label, /\p{Script=Han}/u, `action ${a} has a Chinese label`);
       assert.ok(wf.actions[a].basis || (wf.actions[a].gates ?? []).length, `action ${a} names its legal basis`);
@@ -63,14 +72,17 @@ export function exhaustiveWorkflowTest<F>(
       for (const a of wf.actionNames) {
         if (wf.allows(s, a)) {
           const facts = metFor(s);
-          if (facts !== undefined) assert.doesNotThrow(() => wf.assertTransition(s, a, facts), `${a} from ${s} with every gate met`);
+          if (facts !== undefined)
+            assert.doesNotThrow(() => wf.assertTransition(s, a, facts), `${a} from ${s} with every gate met`);
           continue;
         }
         assert.throws(
           () => wf.assertTransition(s, a, metFor(s)),
           // A workflow with its own order message (describeOrder) words it its own way; the kernel's names the status.
           (e: unknown) =>
-            e instanceof AppError && e.status === 409 && (wf.describeOrder !== undefined || e.message.includes(wf.statusLabels[s])),
+            e instanceof AppError &&
+            e.status === 409 &&
+            (wf.describeOrder !== undefined || e.message.includes(wf.statusLabels[s])),
           `${a} from ${s} is refused with 409`,
         );
       }
@@ -81,9 +93,15 @@ export function exhaustiveWorkflowTest<F>(
       const byTable = wf.actionNames.filter((a) => wf.allows(s, a));
       assert.deepEqual(wf.availableActions(s), byTable, `available in ${s}`);
       const none = wf.abilities(s, undefined, () => false);
-      assert.ok(Object.values(none).every((v) => v === false), 'no ability without the party');
+      assert.ok(
+        Object.values(none).every((v) => v === false),
+        'no ability without the party',
+      );
       const all = wf.abilities(s, undefined, () => true);
-      assert.deepEqual(Object.keys(all).filter((a) => all[a]), byTable);
+      assert.deepEqual(
+        Object.keys(all).filter((a) => all[a]),
+        byTable,
+      );
     }
   });
 

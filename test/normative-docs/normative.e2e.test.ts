@@ -11,7 +11,16 @@ import { addCalendarDays, addWorkingDays, today } from '../../src/platform/calen
 import { DEMO_PASSWORD } from '../../src/platform/seed/demo-data.js';
 import { systemClock } from '../../src/platform/clock.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { axeSerious, choose, launchBrowser, listen, loginInBrowser, pickDate, shot } from '../helpers/browser.js';
+import {
+  axeSerious,
+  choose,
+  launchBrowser,
+  listen,
+  loginInBrowser,
+  pickDate,
+  pickOption,
+  shot,
+} from '../helpers/browser.js';
 
 const TITLE = '示例区市场监管局关于农贸市场电子秤检定便民服务的规定';
 const ZH = { locale: 'zh-CN', viewport: { width: 1366, height: 900 }, bypassCSP: true };
@@ -209,6 +218,47 @@ describe('browser: a liaison takes a draft to publication in the workbench; citi
       .waitFor();
     assert.deepEqual(await axeSerious(c), []);
     await shot(c, 'normative-portal-catalog');
+    await c.close();
+  });
+
+  test('the liaison enters a document published before the platform (补录): labelled so in the workbench and on the portal', async () => {
+    const p = liaison;
+    await p.goto(`${base}/admin/normative-docs`);
+    await p.getByRole('button', { name: '补录已公布文件' }).click();
+    const dialog = p.getByRole('dialog');
+    await pickOption(p, p.locator('#historical_orgId'), '区市场监管局');
+    await p.fill('#historical_title', '示例区市场监管局关于集贸市场经营管理的若干规定');
+    await p.fill('#historical_registrationNo', '示市监规〔2023〕9号');
+    await p.fill('#historical_publishedOn', '2023-03-01');
+    await p.fill('#historical_body', '第一条 为规范集贸市场经营秩序，制定本规定。\n第二条 本规定自公布之日起施行。');
+    await dialog.getByLabel('检索法律法规').click();
+    await dialog.getByLabel('检索法律法规').fill('营商');
+    await p
+      .locator('.ant-select-dropdown:visible')
+      .getByText(/优化营商环境条例/)
+      .first()
+      .click();
+    await dialog.getByLabel(/所依据的条款/).fill('第六十二条');
+    await p.fill('#historical_reason', '平台启用前已公布施行的文件，按原文号、原日期补录');
+    await dialog.getByRole('button', { name: '补录', exact: true }).click();
+    await p.getByText(/^补录（/).waitFor();
+    await shot(p, 'normative-historical-entry');
+    const id = p.url().split('/').at(-1)!;
+    const row = await t.db
+      .selectFrom('normative_docs')
+      .select(['status', 'published_on', 'registration_no', 'entered_afterwards'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(row, {
+      status: 'in_force',
+      published_on: '2023-03-01',
+      registration_no: '示市监规〔2023〕9号',
+      entered_afterwards: true,
+    });
+    const c = await browser.newPage(ZH);
+    await c.goto(`${base}/normative-docs/${id}`);
+    await c.getByText(/非经本平台程序制定/).waitFor();
+    assert.deepEqual(await axeSerious(c), []);
     await c.close();
   });
 });

@@ -1,30 +1,17 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { WEB_DIST } from '../../src/app.js';
 import { setupToken } from '../../src/modules/identity/commands/initialize.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { axeSerious, launchBrowser, listen, shot } from '../helpers/browser.js';
+import { axeSerious, browserApp, shot } from '../helpers/browser.js';
 
 describe('browser: a new installation is set up from the first-run page', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let page: Page;
-  let base: string;
+  let b: Awaited<ReturnType<typeof browserApp>>;
   before(async () => {
-    assert.ok(fs.existsSync(`${WEB_DIST}/index.html`), 'web app not built: run npm run build');
-    t = await createTestApp({ empty: true });
-    base = await listen(t);
-    browser = await launchBrowser();
-    page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1366, height: 900 }, bypassCSP: true });
+    b = await browserApp({ empty: true });
   });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  after(() => b?.close());
 
   test('the login page points to the first-run page; the government and its administrator are created; the administrator signs in', async () => {
+    const { page, base } = b;
     await page.goto(`${base}/login`);
     await page.getByText('本系统尚未初始化，还没有任何账号。').waitFor();
     await page.getByRole('link', { name: /前往首次安装/ }).click();

@@ -26,10 +26,18 @@ describe('a real first install: an empty database is initialised once, with a to
 
   test('GET /api/setup says it is needed; bad input is 400, a wrong token 403, and nothing is written', async () => {
     assert.deepEqual((await t.call(null, { method: 'GET', url: '/api/setup' })).json(), { needsSetup: true });
-    const bad = await t.call(null, { method: 'POST', url: '/api/setup', payload: { ...body, governmentCode: '某', token: 'x' } });
+    const bad = await t.call(null, {
+      method: 'POST',
+      url: '/api/setup',
+      payload: { ...body, governmentCode: '某', token: 'x' },
+    });
     assert.equal(bad.statusCode, 400, bad.body);
     assert.match(bad.json().message, /单位代码/);
-    const wrong = await t.call(null, { method: 'POST', url: '/api/setup', payload: { ...body, token: 'not-the-token' } });
+    const wrong = await t.call(null, {
+      method: 'POST',
+      url: '/api/setup',
+      payload: { ...body, token: 'not-the-token' },
+    });
     assert.equal(wrong.statusCode, 403, wrong.body);
     assert.match(wrong.json().message, /首次安装令牌不正确/);
     const orgs = await t.db.selectFrom('organizations').select('id').execute();
@@ -47,8 +55,14 @@ describe('a real first install: an empty database is initialised once, with a to
       .innerJoin('users as u', 'u.id', 'g.user_id')
       .select(['u.username', 'u.must_change_password', 'g.role', 'g.include_subtree'])
       .execute();
-    assert.deepEqual(grants, [{ username: 'zhangsan', must_change_password: true, role: 'system_admin', include_subtree: true }]);
-    const audit = await t.db.selectFrom('audit_events').select(['action']).where('action', '=', 'system.initialized').execute();
+    assert.deepEqual(grants, [
+      { username: 'zhangsan', must_change_password: true, role: 'system_admin', include_subtree: true },
+    ]);
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select(['action'])
+      .where('action', '=', 'system.initialized')
+      .execute();
     assert.equal(audit.length, 1);
     // The administrator signs in with the one-time password (and must change it).
     const login = await t.call(null, {

@@ -32,20 +32,36 @@ describe('platform HTTP: auth, identity, audit, errors', () => {
   });
 
   test('wrong password is 401 and audited; the response never echoes the password', async () => {
-    const res = await t.call(null, { method: 'POST', url: '/api/auth/login', payload: { username: 'staff', password: 'Wrong-Pass-123' } });
+    const res = await t.call(null, {
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'staff', password: 'Wrong-Pass-123' },
+    });
     assert.equal(res.statusCode, 401);
     assert.doesNotMatch(res.body, /Wrong-Pass-123/);
-    const events = await t.db.selectFrom('audit_events').selectAll().where('action', '=', 'session.login_failed').execute();
+    const events = await t.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'session.login_failed')
+      .execute();
     assert.ok(events.some((e) => (e.data as { username: string }).username === 'staff'));
     assert.doesNotMatch(JSON.stringify(events), /Wrong-Pass-123/);
   });
 
   test('login throttling per account: the 6th try in the window is 429 even with the right password', async () => {
     for (let i = 0; i < 5; i++) {
-      const r = await t.call(null, { method: 'POST', url: '/api/auth/login', payload: { username: 'adviser', password: `bad-${i}` } });
+      const r = await t.call(null, {
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'adviser', password: `bad-${i}` },
+      });
       assert.equal(r.statusCode, 401);
     }
-    const blocked = await t.call(null, { method: 'POST', url: '/api/auth/login', payload: { username: 'adviser', password: 'Fazhi@2026' } });
+    const blocked = await t.call(null, {
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'adviser', password: 'Fazhi@2026' },
+    });
     assert.equal(blocked.statusCode, 429);
     assert.match(blocked.json().message, /锁定/);
     assert.ok(Number(blocked.headers['retry-after']) > 0);
@@ -79,18 +95,39 @@ describe('platform HTTP: auth, identity, audit, errors', () => {
 
   test('malformed JSON, unknown fields, wrong types and oversize bodies are rejected and change nothing', async () => {
     const before = await t.db.selectFrom('organizations').select('id').execute();
-    const bad = await t.call(admin, { method: 'POST', url: '/api/orgs', headers: { 'content-type': 'application/json' }, payload: '{"name": ' });
+    const bad = await t.call(admin, {
+      method: 'POST',
+      url: '/api/orgs',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"name": ',
+    });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.json().message, /JSON/);
     const root = await t.orgId('SLQ');
-    const unknown = await t.call(admin, { method: 'POST', url: '/api/orgs', payload: { parentId: root, name: '测试单位', kind: 'department', colour: 'red' } });
+    const unknown = await t.call(admin, {
+      method: 'POST',
+      url: '/api/orgs',
+      payload: { parentId: root, name: '测试单位', kind: 'department', colour: 'red' },
+    });
     assert.equal(unknown.statusCode, 400);
-    const wrongType = await t.call(admin, { method: 'POST', url: '/api/orgs', payload: { parentId: root, name: 12345, kind: 'department' } });
+    const wrongType = await t.call(admin, {
+      method: 'POST',
+      url: '/api/orgs',
+      payload: { parentId: root, name: 12345, kind: 'department' },
+    });
     assert.equal(wrongType.statusCode, 400);
     assert.match(wrongType.json().message, /name/);
-    const badEnum = await t.call(admin, { method: 'POST', url: '/api/orgs', payload: { parentId: root, name: '测试单位', kind: 'ministry' } });
+    const badEnum = await t.call(admin, {
+      method: 'POST',
+      url: '/api/orgs',
+      payload: { parentId: root, name: '测试单位', kind: 'ministry' },
+    });
     assert.equal(badEnum.statusCode, 400);
-    const huge = await t.call(admin, { method: 'POST', url: '/api/orgs', payload: { parentId: root, name: 'x'.repeat(2_000_000), kind: 'department' } });
+    const huge = await t.call(admin, {
+      method: 'POST',
+      url: '/api/orgs',
+      payload: { parentId: root, name: 'x'.repeat(2_000_000), kind: 'department' },
+    });
     assert.equal(huge.statusCode, 413);
     const afterRows = await t.db.selectFrom('organizations').select('id').execute();
     assert.equal(afterRows.length, before.length);
@@ -117,17 +154,29 @@ describe('platform HTTP: auth, identity, audit, errors', () => {
 
   test('create a unit: 201, audited in the same transaction; duplicate 409; non-admin 403; bad parent 422', async () => {
     const root = await t.orgId('SLQ');
-    const res = await t.call(admin, { method: 'POST', url: '/api/orgs', payload: { parentId: root, name: '区数据局', kind: 'department', code: 'SJJ' } });
+    const res = await t.call(admin, {
+      method: 'POST',
+      url: '/api/orgs',
+      payload: { parentId: root, name: '区数据局', kind: 'department', code: 'SJJ' },
+    });
     assert.equal(res.statusCode, 201, res.body);
     const org = res.json();
     const events = await auditFor(t.db, 'org', org.id);
     assert.equal(events.length, 1);
     assert.equal(events[0].action, 'org.created');
     assert.equal(events[0].actor_name, '系统管理员');
-    const dup = await t.call(admin, { method: 'POST', url: '/api/orgs', payload: { parentId: root, name: '区数据局', kind: 'department' } });
+    const dup = await t.call(admin, {
+      method: 'POST',
+      url: '/api/orgs',
+      payload: { parentId: root, name: '区数据局', kind: 'department' },
+    });
     assert.equal(dup.statusCode, 409);
     const liaison = await t.loginAs('liaison');
-    const denied = await t.call(liaison, { method: 'POST', url: '/api/orgs', payload: { parentId: root, name: '越权单位', kind: 'department' } });
+    const denied = await t.call(liaison, {
+      method: 'POST',
+      url: '/api/orgs',
+      payload: { parentId: root, name: '越权单位', kind: 'department' },
+    });
     assert.equal(denied.statusCode, 403);
     const badParent = await t.call(admin, {
       method: 'POST',
@@ -135,7 +184,11 @@ describe('platform HTTP: auth, identity, audit, errors', () => {
       payload: { parentId: '00000000-0000-4000-8000-000000000000', name: '孤儿单位', kind: 'department' },
     });
     assert.equal(badParent.statusCode, 422);
-    const missing = await t.call(admin, { method: 'PATCH', url: '/api/orgs/00000000-0000-4000-8000-000000000000', payload: { name: '不存在' } });
+    const missing = await t.call(admin, {
+      method: 'PATCH',
+      url: '/api/orgs/00000000-0000-4000-8000-000000000000',
+      payload: { name: '不存在' },
+    });
     assert.equal(missing.statusCode, 404);
     assert.equal((await auditFor(t.db, 'org', org.id)).length, 1);
   });
@@ -151,21 +204,46 @@ describe('platform HTTP: auth, identity, audit, errors', () => {
     const { user, initialPassword } = res.json();
     assert.equal(user.mustChangePassword, true);
     assert.ok((await auditFor(t.db, 'user', user.id)).some((e) => e.action === 'user.created'));
-    const stored = await t.db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
+    const stored = await t.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
     assert.match(stored.password_hash, /^\$argon2id\$/);
-    const login = await t.call(null, { method: 'POST', url: '/api/auth/login', payload: { username: 'newbie', password: initialPassword } });
+    const login = await t.call(null, {
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'newbie', password: initialPassword },
+    });
     assert.equal(login.statusCode, 200);
-    const s: Session = { cookie: `fazhi_session=${login.cookies[0].value}`, csrf: login.json().csrfToken, userId: user.id, orgId };
+    const s: Session = {
+      cookie: `fazhi_session=${login.cookies[0].value}`,
+      csrf: login.json().csrfToken,
+      userId: user.id,
+      orgId,
+    };
     const blocked = await t.call(s, { method: 'GET', url: '/api/orgs' });
     assert.equal(blocked.statusCode, 403);
     assert.equal(blocked.json().details.reason, 'must_change_password');
-    const weak = await t.call(s, { method: 'POST', url: '/api/account/password', payload: { currentPassword: initialPassword, newPassword: 'short' } });
+    const weak = await t.call(s, {
+      method: 'POST',
+      url: '/api/account/password',
+      payload: { currentPassword: initialPassword, newPassword: 'short' },
+    });
     assert.equal(weak.statusCode, 422);
     assert.match(weak.json().message, /至少 10 位/);
-    const ok = await t.call(s, { method: 'POST', url: '/api/account/password', payload: { currentPassword: initialPassword, newPassword: 'Better-Passw0rd' } });
+    const ok = await t.call(s, {
+      method: 'POST',
+      url: '/api/account/password',
+      payload: { currentPassword: initialPassword, newPassword: 'Better-Passw0rd' },
+    });
     assert.equal(ok.statusCode, 200);
     assert.equal((await t.call(s, { method: 'GET', url: '/api/orgs' })).statusCode, 200);
-    const dup = await t.call(admin, { method: 'POST', url: '/api/users', payload: { username: 'NEWBIE', displayName: 'x', orgId } });
+    const dup = await t.call(admin, {
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'NEWBIE', displayName: 'x', orgId },
+    });
     assert.equal(dup.statusCode, 409);
   });
 
@@ -178,7 +256,11 @@ describe('platform HTTP: auth, identity, audit, errors', () => {
     const allowed = new Set(scjPaths.map((o) => o.id));
     assert.ok(list.json().items.length >= 3);
     for (const u of list.json().items) assert.ok(allowed.has(u.orgId), `liaison saw ${u.username}`);
-    const other = await t.db.selectFrom('users').select('id').where('username', '=', 'liaison2').executeTakeFirstOrThrow();
+    const other = await t.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'liaison2')
+      .executeTakeFirstOrThrow();
     const res = await t.call(liaison, { method: 'GET', url: `/api/users/${other.id}` });
     assert.equal(res.statusCode, 404);
     const adminSees = await t.call(admin, { method: 'GET', url: `/api/users/${other.id}` });
@@ -221,13 +303,21 @@ describe('platform HTTP: auth, identity, audit, errors', () => {
     });
     assert.equal(viaToken.statusCode, 201, viaToken.body);
     assert.equal((await t.call(admin, { method: 'DELETE', url: `/api/account/tokens/${id}` })).statusCode, 200);
-    const revoked = await t.app.inject({ method: 'GET', url: '/api/orgs', headers: { authorization: `Bearer ${token}` } });
+    const revoked = await t.app.inject({
+      method: 'GET',
+      url: '/api/orgs',
+      headers: { authorization: `Bearer ${token}` },
+    });
     assert.equal(revoked.statusCode, 401);
   });
 
   test('an expired session is 401 with reason session_expired; logout ends the session', async () => {
     const s = await t.loginAs('head');
-    await t.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('user_id', '=', s.userId).execute();
+    await t.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('user_id', '=', s.userId)
+      .execute();
     const res = await t.call(s, { method: 'GET', url: '/api/auth/me' });
     assert.equal(res.statusCode, 401);
     assert.equal(res.json().details.reason, 'session_expired');
@@ -242,21 +332,37 @@ describe('platform HTTP: auth, identity, audit, errors', () => {
     assert.equal(off.statusCode, 200);
     assert.equal(off.json().active, false);
     assert.equal((await t.call(s, { method: 'GET', url: '/api/auth/me' })).statusCode, 401);
-    const relog = await t.call(null, { method: 'POST', url: '/api/auth/login', payload: { username: 'liaison2', password: 'Fazhi@2026' } });
+    const relog = await t.call(null, {
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'liaison2', password: 'Fazhi@2026' },
+    });
     assert.equal(relog.statusCode, 401);
     await t.call(admin, { method: 'PATCH', url: `/api/users/${s.userId}`, payload: { active: true } });
     const reset = await t.call(admin, { method: 'POST', url: `/api/users/${s.userId}/reset-password` });
     assert.equal(reset.statusCode, 200);
-    const login = await t.call(null, { method: 'POST', url: '/api/auth/login', payload: { username: 'liaison2', password: reset.json().initialPassword } });
+    const login = await t.call(null, {
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'liaison2', password: reset.json().initialPassword },
+    });
     assert.equal(login.statusCode, 200);
     assert.equal(login.json().mustChangePassword, true);
     const actions = (await auditFor(t.db, 'user', s.userId)).map((e) => e.action);
     assert.ok(actions.includes('user.updated'));
     assert.ok(actions.includes('user.password_reset'));
-    const selfOff = await t.call(admin, { method: 'PATCH', url: `/api/users/${admin.userId}`, payload: { active: false } });
+    const selfOff = await t.call(admin, {
+      method: 'PATCH',
+      url: `/api/users/${admin.userId}`,
+      payload: { active: false },
+    });
     assert.equal(selfOff.statusCode, 422);
     const liaison = await t.loginAs('liaison');
-    assert.equal((await t.call(liaison, { method: 'PATCH', url: `/api/users/${s.userId}`, payload: { active: false } })).statusCode, 404);
+    assert.equal(
+      (await t.call(liaison, { method: 'PATCH', url: `/api/users/${s.userId}`, payload: { active: false } }))
+        .statusCode,
+      404,
+    );
   });
 
   test('OpenAPI document lists the routes', async () => {

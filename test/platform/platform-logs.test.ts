@@ -24,13 +24,21 @@ describe('logs carry request ids and never a credential', () => {
   after(() => t.close());
 
   test('passwords, session cookies, CSRF tokens and API tokens are not in the log', async () => {
-    const wrong = await t.call(null, { method: 'POST', url: '/api/auth/login', payload: { username: 'staff', password: 'Wrong-Secret-987' } });
+    const wrong = await t.call(null, {
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'staff', password: 'Wrong-Secret-987' },
+    });
     assert.equal(wrong.statusCode, 401);
     const s = await t.loginAs('staff');
     const token = await t.call(s, { method: 'POST', url: '/api/account/tokens', payload: { name: '日志测试' } });
     assert.equal(token.statusCode, 201, token.body);
     const raw = token.json().token as string;
-    const viaToken = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${raw}` } });
+    const viaToken = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { authorization: `Bearer ${raw}` },
+    });
     assert.equal(viaToken.statusCode, 200);
     const changed = await t.call(s, {
       method: 'POST',
@@ -42,7 +50,10 @@ describe('logs carry request ids and never a credential', () => {
     const log = lines.join('\n');
     assert.ok(lines.length > 5, 'the server wrote request logs');
     const entries = lines.map((l) => JSON.parse(l) as { reqId?: string });
-    assert.ok(entries.some((e) => typeof e.reqId === 'string'), 'log lines carry the request id');
+    assert.ok(
+      entries.some((e) => typeof e.reqId === 'string'),
+      'log lines carry the request id',
+    );
     const sessionValue = s.cookie.split('=')[1];
     for (const [what, secret] of [
       ['wrong password', 'Wrong-Secret-987'],

@@ -21,7 +21,9 @@ const root = path.resolve(import.meta.dirname, '../..');
 async function snapshot(db: Parameters<typeof backupTo>[0]): Promise<Record<string, string[]>> {
   const tables = await sql<{ name: string }>`
     select table_name as name from information_schema.tables
-    where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'kysely_%' order by 1`.execute(db);
+    where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'kysely_%' order by 1`.execute(
+    db,
+  );
   const out: Record<string, string[]> = {};
   for (const t of tables.rows) {
     const rows = await sql<{ r: string }>`select row_to_json(x)::text as r from ${sql.table(t.name)} x`.execute(db);
@@ -40,8 +42,19 @@ describe('operations', () => {
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fazhi-bk-')), 'backup.jsonl.gz');
       const r = await backupTo(a.db, file);
       const source = await snapshot(a.db);
-      const emptyTables = Object.entries(source).filter(([, rows]) => rows.length === 0).map(([n]) => n);
-      for (const must of ['ledger_entries', 'calendar_years', 'decisions', 'normative_docs', 'laws', 'plan_tasks', 'annual_reports', 'audit_events']) {
+      const emptyTables = Object.entries(source)
+        .filter(([, rows]) => rows.length === 0)
+        .map(([n]) => n);
+      for (const must of [
+        'ledger_entries',
+        'calendar_years',
+        'decisions',
+        'normative_docs',
+        'laws',
+        'plan_tasks',
+        'annual_reports',
+        'audit_events',
+      ]) {
         assert.ok(source[must]?.length, `演示数据应覆盖 ${must}（空表：${emptyTables.join(',')}）`);
       }
       const restored = await restoreFrom(b.db, file);
@@ -62,7 +75,11 @@ describe('operations', () => {
       await assert.rejects(restoreFrom(b.db, file), /不是空的/);
       // Sequences moved past restored values: a new audit event gets a higher seq.
       const max = await sql<{ m: string }>`select max(seq)::text as m from audit_events`.execute(b.db);
-      const ins = await sql<{ seq: string }>`insert into audit_events (action, entity_kind) values ('system.restored','system') returning seq::text`.execute(b.db);
+      const ins = await sql<{
+        seq: string;
+      }>`insert into audit_events (action, entity_kind) values ('system.restored','system') returning seq::text`.execute(
+        b.db,
+      );
       assert.ok(BigInt(ins.rows[0].seq) > BigInt(max.rows[0].m));
       const garbage = path.join(path.dirname(file), 'garbage.gz');
       fs.writeFileSync(garbage, execFileSync('gzip', ['-c'], { input: 'not json\n' }));
@@ -84,7 +101,10 @@ describe('operations', () => {
       await backupTo(src.db, file);
       // createTestApp started the platform once: built-in calendar, ledger key, first audit events.
       const before = await snapshot(t.db);
-      await assert.rejects(restoreFrom(t.db, file), (e: Error) => /不是空的/.test(e.message) && /calendar_years|audit_events/.test(e.message));
+      await assert.rejects(
+        restoreFrom(t.db, file),
+        (e: Error) => /不是空的/.test(e.message) && /calendar_years|audit_events/.test(e.message),
+      );
       assert.deepEqual(await snapshot(t.db), before);
     } finally {
       await src.close();
@@ -105,14 +125,20 @@ describe('operations', () => {
       });
       assert.equal(res.status, 2, res.stderr);
       assert.match(res.stderr, /正被另一个 Fazhi 进程/);
-      const n = await h.db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      const n = await h.db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
       assert.ok(Number(n.n) >= 10);
     } finally {
       await h.close();
     }
     // Once released, the directory opens again with the data intact.
     const again = await openDatabase({ dataDir: dir });
-    const n = await again.db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const n = await again.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     assert.ok(Number(n.n) >= 10);
     await again.close();
   });
@@ -128,7 +154,11 @@ describe('operations', () => {
     const down = await app.inject({ method: 'GET', url: '/api/health' });
     assert.equal(down.statusCode, 503);
     assert.equal(down.json().database, 'down');
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'x' } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: 'x' },
+    });
     assert.equal(login.statusCode, 503);
     assert.match(login.json().message, /数据库暂时不可用/);
     await app.close();

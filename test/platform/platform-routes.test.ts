@@ -10,7 +10,15 @@ import { createTestApp, type Session, type TestApp } from '../helpers/app.js';
  */
 
 /** Routes meant for anonymous callers (the portal, login, health, the docs, the ledger's public proofs). */
-const PUBLIC = [/^\/api\/public\//, /^\/api\/health$/, /^\/api\/auth\/login$/, /^\/api\/docs/, /^\/api\/modules$/, /^\/api\/setup$/, /^\/(?!api\/)/];
+const PUBLIC = [
+  /^\/api\/public\//,
+  /^\/api\/health$/,
+  /^\/api\/auth\/login$/,
+  /^\/api\/docs/,
+  /^\/api\/modules$/,
+  /^\/api\/setup$/,
+  /^\/(?!api\/)/,
+];
 
 interface Route {
   method: string;
@@ -41,7 +49,16 @@ describe('every route: 401 for anonymous callers, never a 500', () => {
 
   test('the OpenAPI document lists the routes of every module', () => {
     assert.ok(routes.length > 80, `only ${routes.length} routes documented`);
-    for (const prefix of ['/api/orgs', '/api/calendar', '/api/ledger', '/api/decisions', '/api/normative', '/api/plan', '/api/reports', '/api/indicators']) {
+    for (const prefix of [
+      '/api/orgs',
+      '/api/calendar',
+      '/api/ledger',
+      '/api/decisions',
+      '/api/normative',
+      '/api/plan',
+      '/api/reports',
+      '/api/indicators',
+    ]) {
       assert.ok(
         routes.some((r) => r.url.startsWith(prefix)),
         `no documented route under ${prefix}`,
@@ -58,7 +75,8 @@ describe('every route: 401 for anonymous callers, never a 500', () => {
         url: fill(r.url, randomUUID()),
         ...(r.method === 'GET' || r.method === 'DELETE' ? {} : { payload: {} }),
       });
-      if (res.statusCode !== 401 || !/登录/.test(res.json().message ?? '')) wrong.push(`${r.method} ${r.url} → ${res.statusCode}`);
+      if (res.statusCode !== 401 || !/登录/.test(res.json().message ?? ''))
+        wrong.push(`${r.method} ${r.url} → ${res.statusCode}`);
     }
     assert.deepEqual(wrong, []);
   });
@@ -75,10 +93,12 @@ describe('every route: 401 for anonymous callers, never a 500', () => {
           url: fill(r.url, id),
           ...(r.method === 'GET' || r.method === 'DELETE' ? {} : { payload: {} }),
         });
-        if (res.statusCode >= 500) failed.push(`${r.method} ${fill(r.url, id)} → ${res.statusCode} ${res.body.slice(0, 160)}`);
+        if (res.statusCode >= 500)
+          failed.push(`${r.method} ${fill(r.url, id)} → ${res.statusCode} ${res.body.slice(0, 160)}`);
         else if (res.statusCode >= 400) {
           const b = res.json();
-          if (!b.message || !/[\u4e00-\u9fff]/.test(b.message) || !b.requestId) failed.push(`${r.method} ${r.url}: 错误响应缺少中文说明或请求编号`);
+          if (!b.message || !/[\u4e00-\u9fff]/.test(b.message) || !b.requestId)
+            failed.push(`${r.method} ${r.url}: 错误响应缺少中文说明或请求编号`);
         }
       }
     }

@@ -86,11 +86,21 @@ describe('browser: a newcomer administers the demo district', () => {
     await page.goto(`${base}/admin/audit`);
     await page.getByRole('cell', { name: '新建用户' }).first().waitFor();
     const rows = await page.locator('tbody tr').allInnerTexts();
-    assert.ok(rows.some((r) => r.includes('新建用户') && r.includes('区数据局')), rows.join('\n'));
-    assert.ok(rows.some((r) => r.includes('新建单位') && r.includes('区数据局')), rows.join('\n'));
+    assert.ok(
+      rows.some((r) => r.includes('新建用户') && r.includes('区数据局')),
+      rows.join('\n'),
+    );
+    assert.ok(
+      rows.some((r) => r.includes('新建单位') && r.includes('区数据局')),
+      rows.join('\n'),
+    );
     await shot(page, 'audit');
 
-    const inDb = await t.db.selectFrom('audit_events').select('action').where('actor_name', '=', '系统管理员').execute();
+    const inDb = await t.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('actor_name', '=', '系统管理员')
+      .execute();
     assert.ok(inDb.some((e) => e.action === 'org.created'));
     assert.ok(inDb.some((e) => e.action === 'user.created'));
     assert.deepEqual(refused, [], '浏览器在内容安全策略下拒绝了资源或脚本出错');

@@ -6,7 +6,13 @@ import { sql } from 'kysely';
 import { importLaws } from '../../src/modules/laws/commands/import-laws.js';
 import { readLawDir } from '../../src/modules/laws/laws.files.js';
 import { systemCtx } from '../../src/platform/access/actor.js';
-import { buildTsQuery, makeSnippet, queryWords, searchEntries, segmentForIndex } from '../../src/platform/search/index.js';
+import {
+  buildTsQuery,
+  makeSnippet,
+  queryWords,
+  searchEntries,
+  segmentForIndex,
+} from '../../src/platform/search/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 
 const LAWS = path.resolve(import.meta.dirname, '../../../shared/laws');

@@ -25,7 +25,14 @@ const toy = defineWorkflow<'draft' | 'review' | 'done', 'submit' | 'approve' | '
       to: 'review',
       by: ['unit'],
       basis: '示例条例第一条',
-      gates: [{ name: 'hasText', basis: '示例条例第二条', refusal: 'content', check: (f) => (f.hasText ? null : '缺少草案文本') }],
+      gates: [
+        {
+          name: 'hasText',
+          basis: '示例条例第二条',
+          refusal: 'content',
+          check: (f) => (f.hasText ? null : '缺少草案文本'),
+        },
+      ],
     },
     approve: {
       label: '审查通过',
@@ -60,11 +67,23 @@ describe('workflow kernel', () => {
         return (e as AppError).status;
       }
     };
-    assert.equal(codeOf(() => toy.assertTransition('draft', 'approve', ok)), 409);
+    assert.equal(
+      codeOf(() => toy.assertTransition('draft', 'approve', ok)),
+      409,
+    );
     assert.throws(() => toy.assertTransition('draft', 'approve', ok), /只能在「审查中」状态下进行/);
-    assert.equal(codeOf(() => toy.assertTransition('review', 'approve', { ...ok, reviewed: false })), 409);
-    assert.equal(codeOf(() => toy.assertTransition('draft', 'submit', { ...ok, hasText: false })), 422);
-    assert.throws(() => toy.assertTransition('draft', 'submit', { ...ok, hasText: false }), /缺少草案文本（示例条例第二条）/);
+    assert.equal(
+      codeOf(() => toy.assertTransition('review', 'approve', { ...ok, reviewed: false })),
+      409,
+    );
+    assert.equal(
+      codeOf(() => toy.assertTransition('draft', 'submit', { ...ok, hasText: false })),
+      422,
+    );
+    assert.throws(
+      () => toy.assertTransition('draft', 'submit', { ...ok, hasText: false }),
+      /缺少草案文本（示例条例第二条）/,
+    );
     assert.equal(toy.assertTransition('draft', 'submit', ok), 'review');
     assert.equal(toy.assertTransition('review', 'return', ok), null, 'an outcome-chosen target is the command’s');
   });
@@ -92,7 +111,8 @@ describe('workflow kernel', () => {
 
   test('the generated table and diagram carry every action, party and article', () => {
     const md = stateTableMarkdown(toy);
-    for (const s of ['提交审查', '`submit`', '承办单位', '示例条例第二条', '422', '起草中（`draft`）']) assert.ok(md.includes(s), s);
+    for (const s of ['提交审查', '`submit`', '承办单位', '示例条例第二条', '422', '起草中（`draft`）'])
+      assert.ok(md.includes(s), s);
     assert.match(mermaidDiagram(toy), /review --> draft: return/);
   });
 

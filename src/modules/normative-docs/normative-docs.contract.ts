@@ -84,6 +84,8 @@ export interface ReviewTaskDto {
 }
 
 export interface DocDetailDto extends DocSummaryDto {
+  /** Entered afterwards (补录) with its original number and dates, and why; null when made here. */
+  enteredAfterwards: { reason: string | null; on: string } | null;
   body: string;
   draftingNote: string;
   docType: 'regular' | 'interim';

@@ -29,6 +29,7 @@ export async function presentDetail(db: Executor, d: DocRow, actor: Actor, now: 
     .execute();
   return {
     ...toSummary(d),
+    enteredAfterwards: enteredAfterwards(d),
     body: d.body,
     draftingNote: d.drafting_note,
     docType: d.doc_type,
@@ -91,6 +92,10 @@ export async function presentDetail(db: Executor, d: DocRow, actor: Actor, now: 
   };
 }
 
+/** 补录: when and why the document was entered afterwards (null for documents made through the procedure here). */
+const enteredAfterwards = (d: DocRow) =>
+  d.entered_afterwards && d.entered_at ? { reason: d.entry_reason, on: toLocalDate(new Date(d.entered_at)) } : null;
+
 /** Public view: only what was published, with its history and the ledger proof. */
 export async function presentPublic(db: Executor, d: DocRow) {
   const proof = await getRecordProof(db, 'normative_doc', d.id);
@@ -136,8 +141,7 @@ export async function presentPublic(db: Executor, d: DocRow) {
     interpretation: d.interpretation,
     commentWaiverReason: d.comment_waiver_reason,
     earlyEffectReason: d.early_effect_reason,
-    enteredAfterwards:
-      d.entered_afterwards && d.entered_at ? { reason: d.entry_reason, on: toLocalDate(new Date(d.entered_at)) } : null,
+    enteredAfterwards: enteredAfterwards(d),
     bases: await loadBases(db, d.id),
     history,
     contentHash: d.content_hash,

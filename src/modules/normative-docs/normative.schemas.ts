@@ -220,7 +220,9 @@ export const TaskDto: z.ZodType<C.ReviewTaskDto> = z.object({
   outcome: z.string().nullable(),
 });
 
+const EnteredAfterwards = z.object({ reason: z.string().nullable(), on: z.string() }).nullable();
 export const DocDetailDto: z.ZodType<C.DocDetailDto> = DocSummaryDto.extend({
+  enteredAfterwards: EnteredAfterwards,
   body: z.string(),
   draftingNote: z.string(),
   docType: z.enum(['regular', 'interim']),
@@ -284,7 +286,7 @@ export const PublicDocDto: z.ZodType<C.PublicDocDto> = z.object({
   interpretation: z.string().nullable(),
   commentWaiverReason: z.string().nullable(),
   earlyEffectReason: z.string().nullable(),
-  enteredAfterwards: z.object({ reason: z.string().nullable(), on: z.string() }).nullable(),
+  enteredAfterwards: EnteredAfterwards,
   bases: z.array(BasisDto),
   history: z.array(z.object({ date: z.string(), event: z.string() })),
   contentHash: z.string().nullable(),

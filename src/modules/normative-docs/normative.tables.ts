@@ -288,3 +288,33 @@ registerAuditLabels({
   'cleanup_campaign.closed': '完成规范性文件清理',
   'normative_catalog.published': '公布年度规范性文件目录',
 });
+
+/**
+ * The procedure columns of a document none of whose steps has happened yet: what a new draft starts from, and
+ * what a historical entry (which went through its procedure elsewhere) overrides with what it knows.
+ */
+export const BLANK_PROCEDURE = {
+  comment_start: null,
+  comment_end: null,
+  comment_shortened_reason: null,
+  comment_count: null,
+  comment_disposition_report: null,
+  fair_review_conclusion: null,
+  legality_submitted_on: null,
+  legality_outcome: null,
+  legality_opinion: null,
+  legality_reviewed_on: null,
+  legality_reviewer_id: null,
+  deliberation_meeting: null,
+  deliberation_on: null,
+  registration_year: null,
+  registration_seq: null,
+  registration_no: null,
+  interpretation: null,
+  published_on: null,
+  effective_on: null,
+  valid_until: null,
+  content_hash: null,
+  ended_on: null,
+  end_reason: null,
+} as const;

@@ -27,16 +27,14 @@ describe('browser: a citizen verifies a published document in their own browser'
       '示例区人民政府关于印发《示例区行政执法公示办法》的通知\n各街道办事处、镇人民政府，区政府各委、办、局：……',
     );
     fileHash = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-    await t.db
-      .transaction()
-      .execute((trx) =>
-        anchorRecord(trx, {
-          recordKind: 'test.published-doc',
-          recordId: 'doc-1',
-          content: { title: '示例区行政执法公示办法' },
-          attachmentsHash: fileHash,
-        }),
-      );
+    await t.db.transaction().execute((trx) =>
+      anchorRecord(trx, {
+        recordKind: 'test.published-doc',
+        recordId: 'doc-1',
+        content: { title: '示例区行政执法公示办法' },
+        attachmentsHash: fileHash,
+      }),
+    );
     await sequence(t.db);
     base = await listen(t);
     browser = await launchBrowser();

@@ -1,38 +1,25 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import type { Browser, Page } from 'playwright-core';
-import { WEB_DIST } from '../../../src/app.js';
 import { sequence } from '../../../src/platform/ledger/index.js';
-import { createTestApp, type TestApp } from '../../helpers/app.js';
-import { launchBrowser, listen, shot } from '../../helpers/browser.js';
+import { browserApp, shot } from '../../helpers/browser.js';
 
 /** A citizen reading a record whose rows were edited behind the application is told so, never "已上链". */
 describe('browser: the portal shows the discrepancy for a record altered after it was anchored', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let page: Page;
-  let base: string;
+  let b: Awaited<ReturnType<typeof browserApp>>;
   let docId: string;
   before(async () => {
-    assert.ok(fs.existsSync(`${WEB_DIST}/index.html`), 'web app not built: run npm run build');
-    t = await createTestApp({ moduleDemo: true });
-    while ((await sequence(t.db)).appended > 0) {}
+    b = await browserApp({ moduleDemo: true });
+    while ((await sequence(b.t.db)).appended > 0) {}
     docId = (
       await sql<{ record_id: string }>`select record_id from ledger_entries where record_kind = 'normative_doc'
-        order by seq limit 1`.execute(t.db)
+        order by seq limit 1`.execute(b.t.db)
     ).rows[0]!.record_id;
-    base = await listen(t);
-    browser = await launchBrowser();
-    page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1366, height: 900 }, bypassCSP: true });
   });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  after(() => b?.close());
 
   test('before the edit the document is shown as anchored; after it, as not matching its anchored copy', async () => {
+    const { page, base, t } = b;
     await page.goto(`${base}/normative-docs/${docId}`);
     await page.getByText(/已上链存证（第 \d+ 号记录）/).waitFor();
     await sql`update normative_docs set body = body || '（未经程序增加的条款）' where id = ${docId}`.execute(t.db);

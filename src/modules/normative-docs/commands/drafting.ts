@@ -8,7 +8,7 @@ import { normativePolicy } from '../normative.policy.js';
 import { lockDoc } from '../normative.repo.js';
 import type { CreateDocBody, IssuingBodyBody, ReviseDocBody } from '../normative.schemas.js';
 import { nowOf } from '../../../platform/clock.js';
-import '../normative.tables.js';
+import { BLANK_PROCEDURE } from '../normative.tables.js';
 
 const forbidden = (what: string) =>
   new AppError('forbidden', `您没有${what}的权限，请由本单位法治联络员或负责人办理。`);
@@ -90,29 +90,7 @@ export async function createDoc(
         body: input.body,
         drafting_note: input.draftingNote ?? '',
         version: 1,
-        comment_start: null,
-        comment_end: null,
-        comment_shortened_reason: null,
-        comment_count: null,
-        comment_disposition_report: null,
-        fair_review_conclusion: null,
-        legality_submitted_on: null,
-        legality_outcome: null,
-        legality_opinion: null,
-        legality_reviewed_on: null,
-        legality_reviewer_id: null,
-        deliberation_meeting: null,
-        deliberation_on: null,
-        registration_year: null,
-        registration_seq: null,
-        registration_no: null,
-        interpretation: null,
-        published_on: null,
-        effective_on: null,
-        valid_until: null,
-        content_hash: null,
-        ended_on: null,
-        end_reason: null,
+        ...BLANK_PROCEDURE,
         created_by: ctx.actor.userId,
       })
       .returning('id')

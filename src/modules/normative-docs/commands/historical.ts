@@ -10,6 +10,7 @@ import { normativePolicy } from '../normative.policy.js';
 import { publishedContent } from '../normative.records.js';
 import { findDoc, loadBases } from '../normative.repo.js';
 import type { HistoricalDocBody } from '../normative.schemas.js';
+import { BLANK_PROCEDURE } from '../normative.tables.js';
 import { setBases } from './drafting.js';
 import { contentHashOf, indexDoc, validityEnd } from './publish.js';
 import { nowOf } from '../../../platform/clock.js';
@@ -63,19 +64,7 @@ export async function enterHistoricalDoc(
         status: lapsed ? 'expired' : 'in_force',
         body: input.body,
         version: 1,
-        comment_start: null,
-        comment_end: null,
-        comment_shortened_reason: null,
-        comment_count: null,
-        comment_disposition_report: null,
-        fair_review_conclusion: null,
-        legality_submitted_on: null,
-        legality_outcome: null,
-        legality_opinion: null,
-        legality_reviewed_on: null,
-        legality_reviewer_id: null,
-        deliberation_meeting: null,
-        deliberation_on: null,
+        ...BLANK_PROCEDURE,
         registration_year: Number(input.publishedOn.slice(0, 4)),
         registration_seq: null,
         registration_no: input.registrationNo,
@@ -83,7 +72,6 @@ export async function enterHistoricalDoc(
         published_on: input.publishedOn,
         effective_on: effectiveOn,
         valid_until: validUntil,
-        content_hash: null,
         ended_on: lapsed ? addCalendarDays(validUntil, 1) : null,
         end_reason: lapsed ? '有效期届满（补录时已失效）' : null,
         created_by: ctx.actor.userId,

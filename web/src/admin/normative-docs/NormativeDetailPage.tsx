@@ -75,6 +75,11 @@ export function NormativeDetailPage() {
         </Tag>
         {d.registrationNo && <Tag style={{ fontSize: 16, padding: '4px 10px' }}>{d.registrationNo}</Tag>}
         {d.needsReview && <Tag color="orange">待评估</Tag>}
+        {d.enteredAfterwards && (
+          <Tag color="purple">
+            补录（{d.enteredAfterwards.on}）{d.enteredAfterwards.reason ? `：${d.enteredAfterwards.reason}` : ''}
+          </Tag>
+        )}
       </Space>
       <Steps
         current={current < 0 ? d.stages.length : current}

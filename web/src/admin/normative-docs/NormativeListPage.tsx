@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { get, post } from '../../shared/api';
 import { Snippet } from '../../portal/normative-docs/Snippet';
 import { type BasisValue, BasisPicker } from './BasisPicker';
+import { HistoricalEntryModal } from './HistoricalEntryModal';
 import type { PagedDto } from '../../../../src/platform/http/http.contract';
 import type {
   DocDetailDto as DocDetail,
@@ -21,6 +22,7 @@ const STATUS_OPTIONS = DOC_STATUSES.map((value) => ({ value, label: STATUS_LABEL
 export function NormativeListPage() {
   const [status, setStatus] = useState<string | undefined>();
   const [open, setOpen] = useState(false);
+  const [historical, setHistorical] = useState(false);
   const [search, setSearch] = useState('');
   const nav = useNavigate();
   const found = useQuery({
@@ -67,7 +69,9 @@ export function NormativeListPage() {
         <Button type="primary" onClick={() => setOpen(true)}>
           起草文件
         </Button>
+        <Button onClick={() => setHistorical(true)}>补录已公布文件</Button>
       </Space>
+      {historical && <HistoricalEntryModal onClose={() => setHistorical(false)} />}
       {q.error && <Alert type="error" showIcon title={(q.error as Error).message} />}
       {found.error && <Alert type="error" showIcon title={(found.error as Error).message} />}
       {search && found.data && (
