@@ -39,6 +39,12 @@ describe('normative publication: the reasons a document may skip a step are publ
       comment_waiver_reason: waiver,
       early_effect_reason: null,
     });
+    // Until 施行 the portal says it is published and when it takes effect, not "现行有效" (one rule, statusLabelOn).
+    const pending = `已公布，${addCalendarDays(T, 30)}起施行`;
+    const pub = (await t.call(null, { method: 'GET', url: `/api/public/normative-docs/${d.id}` })).json();
+    assert.equal(pub.statusLabel, pending);
+    const list = (await t.call(null, { method: 'GET', url: '/api/public/normative-docs' })).json();
+    assert.equal(list.items.find((x: { id: string }) => x.id === d.id).statusLabel, pending);
   });
 
   test('an earlier 施行 with its reason: both reasons on the portal and in the anchored content', async () => {

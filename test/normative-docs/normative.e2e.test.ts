@@ -166,7 +166,11 @@ describe('browser: a liaison takes a draft to publication in the workbench; citi
       .getByLabel('政策解读（与文件同时公布）')
       .fill('本规定为农贸市场经营者提供电子秤免费检定服务，检定结果公开，方便群众监督。');
     await p.getByRole('button', { name: '提交' }).click();
-    await p.getByText('现行有效').first().waitFor();
+    // Published; in force only after the adaptation period (施行 defaults to 30 days after publication).
+    await p
+      .getByText(/已公布，\d{4}-\d{2}-\d{2}起施行/)
+      .first()
+      .waitFor();
     await shot(p, 'normative-published');
     const row = await t.db
       .selectFrom('normative_docs')

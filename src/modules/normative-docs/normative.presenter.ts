@@ -6,7 +6,7 @@ import { earliestOpinionOn } from './commands/procedure.js';
 import { docAbilities } from './normative.policy.js';
 import { type DocRow, filingQuery, gateFacts, loadBases, toFilingDto, toSummary } from './normative.repo.js';
 import type { DocDetailDto } from './normative.schemas.js';
-import { availableActions, requiredStages, STATUS_LABELS } from './normative.workflow.js';
+import { availableActions, requiredStages, STATUS_LABELS, statusLabelOn } from './normative.workflow.js';
 
 /** Staff view of one document: everything, plus the abilities of this actor. */
 export async function presentDetail(db: Executor, d: DocRow, actor: Actor, now: Date): Promise<DocDetailDto> {
@@ -28,7 +28,7 @@ export async function presentDetail(db: Executor, d: DocRow, actor: Actor, now: 
     .orderBy('created_at', 'desc')
     .execute();
   return {
-    ...toSummary(d),
+    ...toSummary(d, toLocalDate(now)),
     enteredAfterwards: enteredAfterwards(d),
     body: d.body,
     draftingNote: d.drafting_note,
@@ -97,7 +97,7 @@ const enteredAfterwards = (d: DocRow) =>
   d.entered_afterwards && d.entered_at ? { reason: d.entry_reason, on: toLocalDate(new Date(d.entered_at)) } : null;
 
 /** Public view: only what was published, with its history and the ledger proof. */
-export async function presentPublic(db: Executor, d: DocRow) {
+export async function presentPublic(db: Executor, d: DocRow, today?: string) {
   const proof = await getRecordProof(db, 'normative_doc', d.id);
   const history: { date: string; event: string }[] = [];
   if (d.comment_start) history.push({ date: d.comment_start, event: `公开征求意见（至${d.comment_end}）` });
@@ -131,7 +131,7 @@ export async function presentPublic(db: Executor, d: DocRow) {
     orgName: d.org_name,
     registrationNo: d.registration_no,
     status: d.status,
-    statusLabel: STATUS_LABELS[d.status],
+    statusLabel: statusLabelOn(d, today),
     publishedOn: d.published_on,
     effectiveOn: d.effective_on,
     validUntil: d.valid_until,

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { today } from '../../platform/calendar/index.js';
+import { nowOf } from '../../platform/clock.js';
 import { notFound } from '../../platform/errors.js';
 import { UuidParam, errorResponses } from '../../platform/http/zod.js';
 import { searchEntries } from '../../platform/search/index.js';
@@ -44,17 +46,16 @@ export function normativePublicRoutes(app: FastifyInstance, { db }: AppDeps): vo
         const items = [];
         for (const h of res.items) {
           const d = await findDoc(db, h.refId);
-          if (d) items.push({ ...toSummary(d), snippet: h.snippet });
+          if (d) items.push({ ...toSummary(d, today(nowOf(req.ctx))), snippet: h.snippet });
         }
         return { total: res.total, totalCapped: res.totalCapped, items, bodies: bodyList };
       }
-      const res = await listDocs(db, null, {
-        status: q.status,
-        orgId: q.orgId,
-        year: q.year,
-        page: q.page,
-        pageSize: q.pageSize,
-      });
+      const res = await listDocs(
+        db,
+        null,
+        { status: q.status, orgId: q.orgId, year: q.year, page: q.page, pageSize: q.pageSize },
+        today(nowOf(req.ctx)),
+      );
       return { ...res, bodies: bodyList };
     },
   });
@@ -69,7 +70,7 @@ export function normativePublicRoutes(app: FastifyInstance, { db }: AppDeps): vo
     handler: async (req) => {
       const d = await findDoc(db, req.params.id);
       if (!d || !(PUBLISHED as readonly string[]).includes(d.status)) throw notFound('规范性文件');
-      return presentPublic(db, d);
+      return presentPublic(db, d, today(nowOf(req.ctx)));
     },
   });
 }

@@ -7,7 +7,7 @@ import { today } from '../../platform/calendar/index.js';
 import { highlightTerms, makeSnippet, queryWords, type SnippetPart } from '../../platform/search/index.js';
 import type { DocSummaryDto, FilingDto } from './normative.schemas.js';
 import type { FilingStatus, NormativeDocTable } from './normative.tables.js';
-import { type GateFacts, STATUS_LABELS } from './normative.workflow.js';
+import { type GateFacts, statusLabelOn } from './normative.workflow.js';
 
 export type DocRow = Selectable<NormativeDocTable> & { org_name: string; org_path: string };
 
@@ -57,13 +57,13 @@ export function gateFacts(d: DocRow): GateFacts {
   };
 }
 
-export const toSummary = (d: DocRow): DocSummaryDto => ({
+export const toSummary = (d: DocRow, today?: string): DocSummaryDto => ({
   id: d.id,
   orgId: d.org_id,
   orgName: d.org_name,
   title: d.title,
   status: d.status,
-  statusLabel: STATUS_LABELS[d.status],
+  statusLabel: statusLabelOn(d, today),
   registrationNo: d.registration_no,
   publishedOn: d.published_on,
   effectiveOn: d.effective_on,
@@ -88,6 +88,8 @@ export async function listDocs(
   db: Executor,
   actor: Actor | null,
   p: ListParams,
+  /** The Beijing day of the request, for statuses that depend on dates (statusLabelOn). */
+  today?: string,
 ): Promise<{ total: number; items: DocSummaryDto[] }> {
   let q = docQuery(db);
   if (actor) q = q.where('d.org_id', 'in', visibleOrgIds(db, actor));
@@ -108,7 +110,7 @@ export async function listDocs(
     .limit(p.pageSize)
     .offset((p.page - 1) * p.pageSize)
     .execute();
-  return { total: Number(count.n), items: rows.map(toSummary) };
+  return { total: Number(count.n), items: rows.map((r) => toSummary(r, today)) };
 }
 
 export async function loadBases(db: Executor, docId: string) {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { visibleOrgIds } from '../../platform/access/scope.js';
 import { requireActor } from '../../platform/auth/plugin.js';
+import { today } from '../../platform/calendar/index.js';
 import { nowOf } from '../../platform/clock.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { Abilities, UuidParam, errorResponses, z } from '../../platform/http/zod.js';
@@ -107,10 +108,12 @@ export function normativeRoutes(app: FastifyInstance, { db }: AppDeps): void {
     handler: async (req) => {
       const actor = requireActor(req);
       const q = req.query;
-      return listDocs(db, actor, {
-        ...q,
-        needsReview: q.needsReview === undefined ? undefined : q.needsReview === 'true',
-      });
+      return listDocs(
+        db,
+        actor,
+        { ...q, needsReview: q.needsReview === undefined ? undefined : q.needsReview === 'true' },
+        today(nowOf(req.ctx)),
+      );
     },
   });
 

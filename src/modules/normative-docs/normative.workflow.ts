@@ -284,3 +284,19 @@ export function requiredStages(f: Pick<GateFacts, 'commentRequired' | 'affectsMa
     ] as DocStatus[]
   ).filter((s) => (s !== 'commenting' || f.commentRequired) && (s !== 'fair_review' || f.affectsMarket));
 }
+
+/**
+ * The status as of a day, in words — the one place every list and page reads it from. A document in force by its
+ * status but not yet in effect (施行 after publication, the adaptation period) says when it takes effect; one past
+ * its validity says so at once, before the hourly sweep records the lapse.
+ */
+export function statusLabelOn(
+  d: { status: DocStatus; effective_on: string | null; valid_until: string | null },
+  today?: string,
+): string {
+  if (today && d.status === 'in_force') {
+    if (d.effective_on && d.effective_on > today) return `已公布，${d.effective_on}起施行`;
+    if (d.valid_until && d.valid_until < today) return '有效期已届满';
+  }
+  return STATUS_LABELS[d.status];
+}
