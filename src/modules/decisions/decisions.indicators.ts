@@ -150,16 +150,16 @@ export const decisionIndicators: IndicatorDef[] = [
     code: 'decisions.on_schedule_pct',
     label: '目录事项按期完成率',
     unit: '%',
+    // As of the end of the year (or today): an item completed after that day was not completed then.
     async compute(db, p) {
-      const t = p.today;
-      const due = (await itemsOf(db, p.year, p.orgId)).filter(
-        (d) => d.planned_completion_on < t || d.completed_on !== null,
-      );
-      const ok = due.filter((d) => d.completed_on !== null && d.completed_on <= d.planned_completion_on);
+      const cut = [p.today, `${p.year}-12-31`].sort()[0]!;
+      const doneBy = (d: { completed_on: string | null }) => d.completed_on !== null && d.completed_on <= cut;
+      const due = (await itemsOf(db, p.year, p.orgId)).filter((d) => d.planned_completion_on < cut || doneBy(d));
+      const ok = due.filter((d) => doneBy(d) && d.completed_on! <= d.planned_completion_on);
       return {
         value: due.length ? Math.round((ok.length / due.length) * 1000) / 10 : null,
         records: ok.map(rec),
-        basis: '计划完成时间已到或已完成的事项中，在计划时间前完成的比例',
+        basis: `截至${cut}，计划完成时间已到或已完成的事项中，在计划时间前完成的比例`,
       };
     },
   },

@@ -41,7 +41,8 @@ export const platformIndicators: IndicatorDef[] = [
         .selectFrom('deadlines')
         .select(['id', 'entity_kind', 'entity_id', 'label', 'rule_id', 'due_date'])
         .where('org_id', 'in', subtreeOrgIds(db, p.orgId))
-        .where('status', '!=', 'closed')
+        // Open at the cut: not closed, or closed only after it (a deadline met late next year was overdue then).
+        .where((eb) => eb.or([eb('status', '!=', 'closed'), eb('closed_on', '>', cut)]))
         .where('due_date', '>=', `${p.year}-01-01`)
         .where('due_date', '<', cut)
         .execute();
